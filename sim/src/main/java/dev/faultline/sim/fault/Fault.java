@@ -1,0 +1,176 @@
+package dev.faultline.sim.fault;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One fault, as data: what happens, to whom. Each prints as one line that {@link FaultSchedule}
+ * parses back to an equal value. Faults name nodes by name, so a schedule means the same in every
+ * simulation that has those nodes.
+ *
+ * <p>Applying a fault that does not fit the moment (restarting a node that is up, resuming one that
+ * is not paused) is a no-op, so that any sub-list of a schedule, as shrinking makes, stays valid.
+ */
+public sealed interface Fault {
+  /** The fault's text after the time, e.g. {@code crash n2}. */
+  String print();
+
+  /** The nodes this fault names, so a simulation can check them before it runs. */
+  default java.util.List<String> nodes() {
+    if (this instanceof Crash c) {
+      return java.util.List.of(c.node());
+    } else if (this instanceof Restart r) {
+      return java.util.List.of(r.node());
+    } else if (this instanceof Pause p) {
+      return java.util.List.of(p.node());
+    } else if (this instanceof Resume r) {
+      return java.util.List.of(r.node());
+    } else if (this instanceof Skew k) {
+      return java.util.List.of(k.node());
+    } else if (this instanceof Clog c) {
+      return java.util.List.of(c.from(), c.to());
+    } else if (this instanceof Partition p) {
+      return p.groups().stream().flatMap(java.util.List::stream).toList();
+    }
+    return java.util.List.of();
+  }
+
+  /** The node stops: its timers die, its unsynced writes are lost, messages to it are dropped. */
+  record Crash(String node) implements Fault {
+    @Override
+    public String print() {
+      return "crash " + node;
+    }
+  }
+
+  /** A crashed node comes back as a fresh object that recovers from its disk. */
+  record Restart(String node) implements Fault {
+    @Override
+    public String print() {
+      return "restart " + node;
+    }
+  }
+
+  /** The node freezes: its timers and inbox wait until it resumes (a GC pause, a zombie). */
+  record Pause(String node) implements Fault {
+    @Override
+    public String print() {
+      return "pause " + node;
+    }
+  }
+
+  /** A paused node resumes: everything that waited fires now, in order. */
+  record Resume(String node) implements Fault {
+    @Override
+    public String print() {
+      return "resume " + node;
+    }
+  }
+
+  /**
+   * From now on the node's clock reads real time plus {@code offsetMicros}, and runs fast (or slow)
+   * by {@code driftPpm} parts per million. Zero and zero restores a true clock.
+   */
+  record Skew(String node, long offsetMicros, long driftPpm) implements Fault {
+    public Skew {
+      if (driftPpm <= -1_000_000) {
+        throw new IllegalArgumentException("drift must be above -1000000 ppm");
+      }
+    }
+
+    @Override
+    public String print() {
+      return String.format(Locale.ROOT, "skew %s %+dus %+dppm", node, offsetMicros, driftPpm);
+    }
+  }
+
+  /**
+   * A network partition of the given shape over the given groups of nodes; it replaces any
+   * partition in force. See {@link PartitionShape} for what the groups mean.
+   */
+  record Partition(PartitionShape shape, List<List<String>> groups) implements Fault {
+    public Partition {
+      groups = groups.stream().map(List::copyOf).toList();
+      shape.validate(groups);
+    }
+
+    @Override
+    public String print() {
+      return "partition " + shape.label() + " " + shape.printGroups(groups);
+    }
+  }
+
+  /** Every link works again. */
+  record Heal() implements Fault {
+    @Override
+    public String print() {
+      return "heal";
+    }
+  }
+
+  /** From now on every message is dropped with probability {@code rate} (0 turns it off). */
+  record Loss(double rate) implements Fault {
+    public Loss {
+      requireProbability(rate);
+    }
+
+    @Override
+    public String print() {
+      return "loss " + rate;
+    }
+  }
+
+  /** From now on every message is delivered twice with probability {@code rate}. */
+  record Duplicate(double rate) implements Fault {
+    public Duplicate {
+      requireProbability(rate);
+    }
+
+    @Override
+    public String print() {
+      return "duplicate " + rate;
+    }
+  }
+
+  /** From now on every message gets an extra uniform delay in [0, maxMicros]: links reorder. */
+  record Jitter(long maxMicros) implements Fault {
+    public Jitter {
+      if (maxMicros < 0) {
+        throw new IllegalArgumentException("jitter must not be negative");
+      }
+    }
+
+    @Override
+    public String print() {
+      return "jitter " + maxMicros + "us";
+    }
+  }
+
+  /** Messages from {@code from} to {@code to} take {@code extraMicros} longer (a clogged link). */
+  record Clog(String from, String to, long extraMicros) implements Fault {
+    public Clog {
+      if (extraMicros < 0) {
+        throw new IllegalArgumentException("clog delay must not be negative");
+      }
+    }
+
+    @Override
+    public String print() {
+      return "clog " + from + "->" + to + " " + extraMicros + "us";
+    }
+  }
+
+  /** Every clogged link flows freely again. */
+  record Unclog() implements Fault {
+    @Override
+    public String print() {
+      return "unclog";
+    }
+  }
+
+  private static void requireProbability(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("a rate must be between 0 and 1, not " + p);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.faultline.sim.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * What clients saw: invocations and completions, stamped with true virtual time (not a node's
+ * skewed clock), in the order they happened. Scenarios turn it into a checker history.
+ *
+ * <p>Values must be immutable: {@code null}, {@link Long}, {@link String}, or lists of those.
+ */
+public final class OpLog {
+  /** The kind of an entry, as Jepsen names them. */
+  public enum Type {
+    INVOKE,
+    OK,
+    FAIL,
+    INFO
+  }
+
+  /** One entry of the log. */
+  public record Entry(
+      long process, Type type, String f, Object key, Object value, long timeMicros) {}
+
+  private final LongSupplier clock;
+  private final List<Entry> entries = new ArrayList<>();
+
+  public OpLog(LongSupplier trueClockMicros) {
+    this.clock = trueClockMicros;
+  }
+
+  public void invoke(long process, String f, Object key, Object value) {
+    add(process, Type.INVOKE, f, key, value);
+  }
+
+  public void ok(long process, String f, Object key, Object value) {
+    add(process, Type.OK, f, key, value);
+  }
+
+  /** The operation certainly did not take effect. */
+  public void fail(long process, String f, Object key, Object value) {
+    add(process, Type.FAIL, f, key, value);
+  }
+
+  /** The outcome is unknown: it may have taken effect, or may yet. */
+  public void info(long process, String f, Object key, Object value) {
+    add(process, Type.INFO, f, key, value);
+  }
+
+  private void add(long process, Type type, String f, Object key, Object value) {
+    entries.add(new Entry(process, type, f, key, value, clock.getAsLong()));
+  }
+
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(entries);
+  }
+
+  public int size() {
+    return entries.size();
+  }
+}
