@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
+      RunCommand.class,
+      SweepCommand.class,
+      ListCommand.class,
       BenchCommand.class,
+      RingStatsCommand.class,
     })
 public final class Faultline implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

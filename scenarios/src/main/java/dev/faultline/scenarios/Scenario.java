@@ -1,0 +1,25 @@
+package dev.faultline.scenarios;
+
+import java.util.List;
+
+/**
+ * A runnable experiment: a model, its knobs, a workload, a fault-schedule generator, the checks, a
+ * duration and a liveness phase. The catalog lists every scenario by name.
+ *
+ * <p>{@link #run} must be deterministic: the same {@link RunSpec} gives the same result, trace hash
+ * included, on every JVM. It must not read a wall clock or unseeded randomness, nor start threads:
+ * sweeps run several scenarios at once, one per thread.
+ */
+public interface Scenario {
+  /** The name on the command line, e.g. {@code raft-kv}. */
+  String name();
+
+  /** One line for {@code faultline list}. */
+  String description();
+
+  /** Every knob, with its default; the order is the order {@code list} prints them in. */
+  List<Knob> knobs();
+
+  /** Runs one seed. Checks that fail are verdicts in the result, not exceptions. */
+  ScenarioResult run(RunSpec spec);
+}

@@ -1,0 +1,18 @@
+package dev.faultline.scenarios;
+
+import dev.faultline.scenarios.demo.CounterScenario;
+import java.util.List;
+import java.util.Optional;
+
+/** The scenario catalog: every scenario the command line knows, in the order it lists them. */
+public final class ScenarioRegistry {
+  private ScenarioRegistry() {}
+
+  public static List<Scenario> all() {
+    return List.of(new CounterScenario());
+  }
+
+  public static Optional<Scenario> find(String name) {
+    return all().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.faultline.scenarios;
+
+import dev.faultline.sim.SimulationException;
+import dev.faultline.sim.fault.FaultSchedule;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Runs a scenario and turns a simulation that stopped (a bound, a handler that threw) into a
+ * verdict.
+ */
+public final class ScenarioRunner {
+  private ScenarioRunner() {}
+
+  public static ScenarioResult run(Scenario scenario, RunSpec spec) {
+    try {
+      return scenario.run(spec);
+    } catch (SimulationException e) {
+      Verdict v =
+          Verdict.fail(
+              "simulation",
+              "the simulation stopped: " + e.getMessage(),
+              List.of("cause: " + (e.getCause() == null ? "-" : e.getCause().toString())));
+      return new ScenarioResult(
+          scenario.name(),
+          spec.seed(),
+          spec.knobs(),
+          spec.schedule() == null ? FaultSchedule.empty() : spec.schedule(),
+          null,
+          e.timeMicros(),
+          List.of(),
+          List.of(v),
+          new TreeMap<>());
+    }
+  }
+}

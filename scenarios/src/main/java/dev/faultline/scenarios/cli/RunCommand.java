@@ -1,0 +1,77 @@
+package dev.faultline.scenarios.cli;
+
+import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.RunSpec;
+import dev.faultline.scenarios.Scenario;
+import dev.faultline.scenarios.ScenarioResult;
+import dev.faultline.scenarios.ScenarioRunner;
+import dev.faultline.sim.fault.FaultSchedule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code faultline run SCENARIO}: one seed, its configuration first, then its verdicts. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run one seed of a scenario and check it. Exit 0 pass, 1 fail, 3 unknown.")
+public final class RunCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ScenarioOptions options;
+
+  @Option(names = "--seed", paramLabel = "N", description = "The root seed (default: 1).")
+  long seed = 1;
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "FILE",
+      description = "Replay this fault schedule instead of generating one from the seed.")
+  Path scheduleFile;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = options.scenario();
+    Knobs knobs = options.resolve(scenario);
+    RunSpec run = RunSpec.of(seed, knobs);
+    if (scheduleFile != null) {
+      run = run.withSchedule(readSchedule(scheduleFile));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    printConfiguration(out, scenario, run);
+    long start = System.nanoTime();
+    ScenarioResult result = ScenarioRunner.run(scenario, run);
+    long wallMillis = (System.nanoTime() - start) / 1_000_000;
+    Summaries.print(out, result, wallMillis, scheduleFile);
+    return Summaries.exitCode(result.status());
+  }
+
+  static void printConfiguration(PrintWriter out, Scenario scenario, RunSpec run) {
+    out.println("scenario: " + scenario.name());
+    out.println("seed: " + run.seed());
+    out.println("knobs:");
+    for (Map.Entry<String, String> e : run.knobs().values().entrySet()) {
+      boolean changed = run.knobs().changed().containsKey(e.getKey());
+      out.println("  " + e.getKey() + " = " + e.getValue() + (changed ? "   (set)" : ""));
+    }
+    out.flush();
+  }
+
+  static FaultSchedule readSchedule(Path file) {
+    try {
+      return FaultSchedule.parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserError("cannot read fault schedule " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(file + ": " + e.getMessage());
+    }
+  }
+}
