@@ -29,5 +29,5 @@ sealed interface ConsumerEvent {
    * The consumer's positions no longer carry over: it was (re)assigned partitions, or it crashed
    * (an indeterminate poll), so its next read of any partition may legitimately start anywhere.
    */
-  record Reset(long consumer, int index) implements ConsumerEvent {}
+  record Reset(long consumer) implements ConsumerEvent {}
 }

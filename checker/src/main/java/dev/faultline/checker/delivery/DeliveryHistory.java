@@ -144,7 +144,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
         return;
       }
       if (op.type() == OpType.INFO || !op.f().equals(POLL)) {
-        events.add(new ConsumerEvent.Reset(op.process(), index));
+        events.add(new ConsumerEvent.Reset(op.process()));
         return;
       }
       Object key = op.key() != null ? Values.normalize(op.key()) : invoked.key;

@@ -81,11 +81,17 @@ public record DeliveryReport(
   }
 
   private String verdictReason() {
-    boolean lost = counts.lost() > 0;
-    boolean duplicated = counts.duplicated() > 0;
-    String loss = lost ? counts.lost() + " acknowledged sends lost" : "nothing lost";
-    String dup = duplicated ? counts.duplicated() + " values duplicated" : "no duplicates";
+    String loss =
+        counts.lost() == 0 ? "nothing lost" : plural(counts.lost(), "acknowledged send") + " lost";
+    String dup =
+        counts.duplicated() == 0
+            ? "no duplicates"
+            : plural(counts.duplicated(), "value") + " duplicated";
     return " (" + loss + ", " + dup + ")";
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private String readToEndText() {

@@ -81,12 +81,12 @@ final class Values {
   }
 
   private static int compare(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return Long.compare(x, y);
+    }
     int byRank = Integer.compare(rank(a), rank(b));
     if (byRank != 0) {
       return byRank;
-    }
-    if (a instanceof Long x && b instanceof Long y) {
-      return Long.compare(x, y);
     }
     if (a instanceof Number x && b instanceof Number y) {
       return Double.compare(x.doubleValue(), y.doubleValue());

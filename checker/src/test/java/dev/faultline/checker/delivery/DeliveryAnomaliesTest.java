@@ -114,6 +114,13 @@ class DeliveryAnomaliesTest {
   }
 
   @Test
+  void aConsumerThatCrashedMayReadFromAnEarlierOffsetAgain() {
+    var h = new QueueHistory().send(1, P, 10, 0).send(1, P, 11, 1);
+    h.poll(2, P, 0, 10, 1, 11).crashPoll(2, P).poll(2, P, 0, 10, 1, 11);
+    assertTrue(DeliveryChecker.check(h.ops()).clean());
+  }
+
+  @Test
   void aProducersLaterSendAcknowledgedAtALowerOffsetIsANonmonotonicSend() {
     var h = new QueueHistory().send(1, P, 10, 5).send(1, P, 11, 4);
     var send = only(DeliveryChecker.check(h.ops()), NONMONOTONIC_SEND);

@@ -49,6 +49,12 @@ final class QueueHistory {
     return add(Op.ok(consumer, "poll", partition, pairs, ops.size()));
   }
 
+  /** A poll whose outcome is unknown: the consumer crashed. */
+  QueueHistory crashPoll(long consumer, Object partition) {
+    add(Op.invoke(consumer, "poll", partition, null, ops.size()));
+    return add(Op.info(consumer, "poll", partition, null, ops.size()));
+  }
+
   QueueHistory assign(long consumer, Object partition) {
     add(Op.invoke(consumer, "assign", null, List.of(partition), ops.size()));
     return add(Op.ok(consumer, "assign", null, List.of(partition), ops.size()));
