@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       VersionCommand.class,
+      TourCommand.class,
       RunCommand.class,
       SweepCommand.class,
       ListCommand.class,
@@ -49,6 +50,9 @@ public final class Faultline implements Runnable {
         (ex, cmd, parseResult) -> {
           if (ex instanceof UserError user) {
             cmd.getErr().println("error: " + oneSentence(user.getMessage()));
+            if (user.showUsage()) {
+              cmd.usage(cmd.getErr());
+            }
             return user.exitCode();
           }
           cmd.getErr().println("internal error (a bug in faultline, please report it):");

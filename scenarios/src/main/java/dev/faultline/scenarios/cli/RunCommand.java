@@ -69,9 +69,10 @@ public final class RunCommand implements Callable<Integer> {
     try {
       return FaultSchedule.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UserError("cannot read fault schedule " + file + ": " + e.getMessage());
+      throw new UserError(
+          "cannot read fault schedule " + file + ": " + e.getMessage(), ExitCodes.USAGE);
     } catch (IllegalArgumentException e) {
-      throw new UserError(file + ": " + e.getMessage());
+      throw new UserError(file + ": " + e.getMessage(), ExitCodes.USAGE);
     }
   }
 }
