@@ -4,6 +4,7 @@ import dev.faultline.models.ring.RingStats;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -104,26 +105,32 @@ public final class RingStatsCommand implements Callable<Integer> {
     void print(PrintWriter out) {
       RingStats.Config c = report.config();
       int n = c.nodes();
+      Optional<RingStats.Bounded> bounded = report.ring().get(0).bounded();
       out.printf(
           Locale.ROOT,
-          "ring-stats: %d nodes, %d keys (key-0 .. key-%d), each ring figure the mean of %d"
-              + " placements%n",
+          "ring-stats: %d nodes, %d keys (key-0 .. key-%d); ring rows are means of %d placements%n",
           n,
           c.keys(),
           c.keys() - 1,
           c.trials());
+      out.println("  placement: FNV-1a 64 then the SplitMix64 finalizer; token i of node n3");
+      out.println("  hashes \"n3#i\"; placement t > 0 salts node names as n<i>/<t>");
       out.printf(
           Locale.ROOT,
-          "placement: FNV-1a 64 + SplitMix64 finalizer; token i of node n3 hashes \"n3#i\";"
-              + " placement t > 0 names nodes n<i>/<t>%n");
-      out.printf(
-          Locale.ROOT,
-          "join adds n%d, leave removes n%d; moved = fraction of keys whose node changes%n",
+          "  moved: the fraction of keys whose node changes when n%d joins or n%d leaves%n",
           n,
           n - 1);
-      c.epsilon().ifPresent(e -> printBoundedHeader(out, e));
+      bounded.ifPresent(
+          b ->
+              out.printf(
+                  Locale.ROOT,
+                  "  bounded loads: room ceil((1+%s)*%d/%d) = %d keys per node; a key goes to%n"
+                      + "  the next node clockwise with room, keys placed in key order%n",
+                  c.epsilon().getAsDouble(),
+                  c.keys(),
+                  n,
+                  b.capacity()));
       out.println();
-      boolean bounded = c.epsilon().isPresent();
       String header =
           String.format(
               Locale.ROOT,
@@ -136,7 +143,7 @@ public final class RingStatsCommand implements Callable<Integer> {
               "max/mean",
               "join moved",
               "leave moved");
-      if (bounded) {
+      if (bounded.isPresent()) {
         header +=
             String.format(
                 Locale.ROOT,
@@ -146,30 +153,14 @@ public final class RingStatsCommand implements Callable<Integer> {
                 "bounded leave");
       }
       out.println(header);
-      for (RingStats.Row row : report.ring()) {
-        out.println(line(row, bounded));
-      }
-      out.println(line(report.modN(), false));
+      report.ring().forEach(row -> out.println(line(row)));
+      out.println(line(report.modN()));
       out.println();
-      printExpected(out, n);
+      printExpected(out, n, bounded);
       out.flush();
     }
 
-    private void printBoundedHeader(PrintWriter out, double e) {
-      RingStats.Config c = report.config();
-      int room = report.ring().get(0).bounded().orElseThrow().capacity();
-      out.printf(
-          Locale.ROOT,
-          "bounded loads: epsilon %s, room ceil((1+%s)*%d/%d) = %d keys per node;"
-              + " a key goes to the next node clockwise with room, keys placed in key order%n",
-          e,
-          e,
-          c.keys(),
-          c.nodes(),
-          room);
-    }
-
-    private static String line(RingStats.Row row, boolean bounded) {
+    private static String line(RingStats.Row row) {
       String s =
           String.format(
               Locale.ROOT,
@@ -182,7 +173,7 @@ public final class RingStatsCommand implements Callable<Integer> {
               row.maxOverMean(),
               row.joinMoved(),
               row.leaveMoved());
-      if (bounded && row.bounded().isPresent()) {
+      if (row.bounded().isPresent()) {
         RingStats.Bounded b = row.bounded().get();
         s +=
             String.format(
@@ -195,7 +186,7 @@ public final class RingStatsCommand implements Callable<Integer> {
       return s;
     }
 
-    private void printExpected(PrintWriter out, int n) {
+    private void printExpected(PrintWriter out, int n, Optional<RingStats.Bounded> bounded) {
       String cvs =
           report.config().vnodes().stream()
               .map(v -> String.format(Locale.ROOT, "%.3f", 1 / Math.sqrt(v)))
@@ -203,23 +194,20 @@ public final class RingStatsCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "expected: CV about 1/sqrt(v) = %s%n", cvs);
       out.printf(
           Locale.ROOT,
-          "          the ring moves 1/(n+1) = %.3f of the keys on a join and 1/n = %.3f on a leave;"
-              + " mod-N moves n/(n+1) = %.3f and (n-1)/n = %.3f%n",
+          "          ring: a join moves 1/(n+1) = %.3f of the keys, a leave 1/n = %.3f%n",
           1.0 / (n + 1),
-          1.0 / n,
-          (double) n / (n + 1),
-          (n - 1.0) / n);
-      report.ring().get(0).bounded().ifPresent(b -> printBoundedBound(out, b.capacity()));
-    }
-
-    private void printBoundedBound(PrintWriter out, int room) {
-      RingStats.Config c = report.config();
-      double mean = (double) c.keys() / c.nodes();
+          1.0 / n);
       out.printf(
           Locale.ROOT,
-          "          bounded loads keep max/mean at or below room/mean = %.3f"
-              + " (1+epsilon, rounded up to whole keys)%n",
-          room / mean);
+          "          mod-N: a join moves n/(n+1) = %.3f, a leave (n-1)/n = %.3f%n",
+          (double) n / (n + 1),
+          (n - 1.0) / n);
+      bounded.ifPresent(
+          b ->
+              out.printf(
+                  Locale.ROOT,
+                  "          bounded loads: max/mean at most room/mean = %.3f%n",
+                  b.capacity() * n / (double) report.config().keys()));
     }
   }
 }

@@ -39,7 +39,7 @@ class RingStatsCommandTest {
         run("ring-stats", "--nodes", "10", "--vnodes", "1,100", "--keys", "20000", "--trials", "5");
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains("10 nodes, 20000 keys"), r.out());
-    assertTrue(r.out().contains("mean of 5 placements"), r.out());
+    assertTrue(r.out().contains("means of 5 placements"), r.out());
     List<String> table = r.out().lines().filter(l -> l.matches("^(scheme|v=|mod-N).*")).toList();
     assertEquals(4, table.size(), r.out());
     assertTrue(table.get(0).startsWith("scheme"));
