@@ -35,16 +35,16 @@ public final class RingStats {
       int nodes, List<Integer> vnodes, int keys, int trials, OptionalDouble epsilon) {
     public Config {
       vnodes = List.copyOf(vnodes);
-      if (nodes < 2 || vnodes.isEmpty() || keys < 1 || trials < 1 || trials > MAX_TRIALS) {
-        throw new IllegalArgumentException("invalid ring-stats configuration: " + nodes);
-      }
-      if (keys > MAX_KEYS) {
-        throw new IllegalArgumentException("at most " + MAX_KEYS + " keys, got " + keys);
-      }
+      require(nodes >= 2, "nodes must be at least 2, got " + nodes);
+      require(!vnodes.isEmpty(), "at least one vnode count is needed");
+      require(keys >= 1 && keys <= MAX_KEYS, "keys must be in 1.." + MAX_KEYS + ", got " + keys);
+      require(
+          trials >= 1 && trials <= MAX_TRIALS,
+          "trials must be in 1.." + MAX_TRIALS + ", got " + trials);
       for (int v : vnodes) {
-        if (v < 1 || (long) (nodes + 1) * v > MAX_TOKENS) {
-          throw new IllegalArgumentException("vnode count out of range: " + v);
-        }
+        require(
+            v >= 1 && (long) (nodes + 1) * v <= MAX_TOKENS,
+            "vnodes must be at least 1 and give at most " + MAX_TOKENS + " tokens, got " + v);
       }
       if (epsilon.isPresent()
           && (!(epsilon.getAsDouble() >= 0) || Double.isInfinite(epsilon.getAsDouble()))) {
@@ -68,7 +68,10 @@ public final class RingStats {
       double leaveMoved,
       Optional<Bounded> bounded) {}
 
-  /** The same ring under bounded loads: the room per node and the resulting figures. */
+  /**
+   * The same rings under bounded loads: the room per node and the resulting figures. The rings
+   * after a join or a leave get the room of their own node count, and every key is placed afresh.
+   */
   public record Bounded(int capacity, double maxOverMean, double joinMoved, double leaveMoved) {}
 
   /** All rows: one per vnode count, in the order asked, then mod-N. */
@@ -213,6 +216,12 @@ public final class RingStats {
       }
     }
     return (double) count / before.length;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
   }
 
   /** The figures of one placement. */
