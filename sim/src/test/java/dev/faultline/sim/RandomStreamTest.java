@@ -34,10 +34,8 @@ class RandomStreamTest {
   @Test
   void pinnedValuesCatchAnyChangeToTheGenerator() {
     // Changing these changes every recorded seed's meaning: do it only on purpose.
-    RandomStream r = RandomStream.of(1, "pinned");
-    long v = r.nextLong();
-    assertEquals(v, RandomStream.of(1, "pinned").nextLong());
-    assertEquals(0xaf63bd4c8601b7dfL, RandomStream.fnv1a64(""), "FNV-1a offset basis");
+    assertEquals(0xcd5774ae17e8fe39L, RandomStream.of(1, "pinned").nextLong());
+    assertEquals(0xcbf29ce484222325L, RandomStream.fnv1a64(""), "FNV-1a offset basis");
     assertEquals(0xaf63dc4c8601ec8cL, RandomStream.fnv1a64("a"));
   }
 
