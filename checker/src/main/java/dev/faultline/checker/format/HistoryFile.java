@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import us.bpsm.edn.EdnException;
+import us.bpsm.edn.parser.Parseable;
+import us.bpsm.edn.parser.Parser;
+import us.bpsm.edn.parser.Parsers;
 
 /**
  * A history read from a file, in the format detected from its name and first line (or the one the
@@ -62,6 +66,27 @@ public record HistoryFile(String name, HistoryFormat format, List<Op> ops) {
           case JSONL -> JsonLinesReader.read(text, name);
         };
     return new HistoryFile(name, f, ops);
+  }
+
+  /**
+   * Parses one EDN value as given on the command line ({@code 3}, {@code "x"}, {@code [1 2]},
+   * {@code nil}).
+   *
+   * @throws HistoryException when the text is not one EDN value
+   */
+  public static Object parseValue(String text) {
+    Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
+    try {
+      Parseable p = Parsers.newParseable(text);
+      Object v = parser.nextValue(p);
+      if (v == Parser.END_OF_INPUT || parser.nextValue(p) != Parser.END_OF_INPUT) {
+        throw new HistoryException(
+            "'" + text + "' is not one EDN value such as 3, \"x\" or [1 2].");
+      }
+      return Values.fromEdn(v, null);
+    } catch (EdnException e) {
+      throw new HistoryException("'" + text + "' is not one EDN value such as 3, \"x\" or [1 2].");
+    }
   }
 
   private static String firstLine(String text) {
