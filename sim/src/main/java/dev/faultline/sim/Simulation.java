@@ -2,6 +2,7 @@ package dev.faultline.sim;
 
 import dev.faultline.sim.fault.Fault;
 import dev.faultline.sim.fault.FaultSchedule;
+import dev.faultline.sim.fault.InvalidScheduleException;
 import dev.faultline.sim.fault.TimedFault;
 import dev.faultline.sim.history.OpLog;
 import dev.faultline.sim.net.LatencyModel;
@@ -79,17 +80,17 @@ public final class Simulation {
   }
 
   /**
-   * Schedules every fault of {@code schedule} at its time. Throws IllegalArgumentException, naming
-   * the fault, if one names a node this simulation does not have or lies in the past.
+   * Schedules every fault of {@code schedule} at its time. Throws {@link InvalidScheduleException},
+   * naming the fault, if one names a node this simulation does not have or lies in the past.
    */
   public void schedule(FaultSchedule schedule) {
     for (TimedFault f : schedule.faults()) {
       if (f.atMicros() < now) {
-        throw new IllegalArgumentException("fault '" + f.print() + "' is in the past");
+        throw new InvalidScheduleException("fault '" + f.print() + "' is in the past");
       }
       for (String node : f.fault().nodes()) {
         if (!idsByName.containsKey(node)) {
-          throw new IllegalArgumentException(
+          throw new InvalidScheduleException(
               "fault '" + f.print() + "' names node '" + node + "', which this simulation lacks");
         }
       }

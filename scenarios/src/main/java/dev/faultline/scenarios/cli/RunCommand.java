@@ -6,6 +6,7 @@ import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.ScenarioRunner;
 import dev.faultline.sim.fault.FaultSchedule;
+import dev.faultline.sim.fault.InvalidScheduleException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,12 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     printConfiguration(out, scenario, run);
     long start = System.nanoTime();
-    ScenarioResult result = ScenarioRunner.run(scenario, run);
+    ScenarioResult result;
+    try {
+      result = ScenarioRunner.run(scenario, run);
+    } catch (InvalidScheduleException e) {
+      throw new UserError(scheduleFile + ": " + e.getMessage(), ExitCodes.USAGE);
+    }
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     Summaries.print(out, result, wallMillis, scheduleFile);
     return Summaries.exitCode(result.status());
