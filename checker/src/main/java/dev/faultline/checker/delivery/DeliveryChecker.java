@@ -1,5 +1,6 @@
 package dev.faultline.checker.delivery;
 
+import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class DeliveryChecker {
    * Checks a history, inferring which partitions consumers read to their end ({@link
    * EndOfLog#INFERRED}).
    *
-   * @throws IllegalArgumentException naming the operation, when the history is malformed
+   * @throws HistoryException naming the entry, when the history is malformed
    */
   public static DeliveryReport check(List<Op> history) {
     return check(history, EndOfLog.INFERRED);
@@ -31,7 +32,7 @@ public final class DeliveryChecker {
   /**
    * Checks a history under the given rule for whether unseen acknowledged sends count as lost.
    *
-   * @throws IllegalArgumentException naming the operation, when the history is malformed
+   * @throws HistoryException naming the entry, when the history is malformed
    */
   public static DeliveryReport check(List<Op> history, EndOfLog endOfLog) {
     DeliveryHistory parsed = DeliveryHistory.of(history);
@@ -69,7 +70,8 @@ public final class DeliveryChecker {
     for (SendAttempt send : sends) {
       SendAttempt earlier = byValue.putIfAbsent(send.value(), send);
       if (earlier != null) {
-        throw new IllegalArgumentException(
+        throw HistoryException.at(
+            send.op().source(),
             "value "
                 + Values.render(send.value())
                 + " was sent to partition "
@@ -78,7 +80,7 @@ public final class DeliveryChecker {
                 + earlier.op()
                 + " and "
                 + send.op()
-                + "): each send needs a unique value");
+                + "): each send needs a unique value.");
       }
     }
     return byValue;

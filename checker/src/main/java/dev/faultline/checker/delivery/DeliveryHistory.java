@@ -1,5 +1,6 @@
 package dev.faultline.checker.delivery;
 
+import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import dev.faultline.checker.history.OpType;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
   /**
    * Joins the history's operations.
    *
-   * @throws IllegalArgumentException naming the operation, when the history is malformed
+   * @throws HistoryException naming the entry, when the history is malformed
    */
   static DeliveryHistory of(List<Op> history) {
     return new Reader().read(history);
@@ -92,7 +93,13 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
       Pending previous = pendingOthers.get(op.process());
       if (previous != null) {
         throw malformed(
-            index, op, "process still waits for its " + previous.op.f() + " #" + previous.index);
+            index,
+            op,
+            "invoked while its "
+                + previous.op.f()
+                + " of entry "
+                + (previous.index + 1)
+                + " is pending");
       }
       pendingOthers.put(op.process(), new Pending(index, op, key, value));
     }
@@ -187,18 +194,10 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
       return completion.source() != null ? completion.source() : invoked.op.source();
     }
 
-    private static IllegalArgumentException malformed(int index, Op op, String why) {
-      String where = op.source() == null ? "" : " (" + op.source() + ")";
-      return new IllegalArgumentException(
-          "operation #"
-              + index
-              + where
-              + ", "
-              + op.f()
-              + " by process "
-              + op.process()
-              + ": "
-              + why);
+    /** Names the entry the way the other checks do: its source, else its 1-based position. */
+    private static HistoryException malformed(int index, Op op, String why) {
+      String where = op.source() != null ? op.source() : "entry " + (index + 1);
+      return HistoryException.at(where, op.f() + " by process " + op.process() + ": " + why + ".");
     }
   }
 

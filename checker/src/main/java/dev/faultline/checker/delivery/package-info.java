@@ -36,6 +36,7 @@
  *
  * Malformed input (a completion with no invocation, a send without a partition, a polled record
  * that is not {@code [offset value]}, one value sent twice) throws {@link
- * java.lang.IllegalArgumentException} naming the operation's index and source.
+ * dev.faultline.checker.history.HistoryException} naming the entry: its source, else its 1-based
+ * position.
  */
 package dev.faultline.checker.delivery;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,14 +121,14 @@ class DeliveryClassificationTest {
         List.of(
             new Op(
                 4, dev.faultline.checker.history.OpType.OK, "poll", P, List.of(), 0, "h.jsonl:9"));
-    var error = assertThrows(IllegalArgumentException.class, () -> DeliveryChecker.check(history));
-    assertTrue(error.getMessage().startsWith("operation #0 (h.jsonl:9)"), error.getMessage());
+    var error = assertThrows(HistoryException.class, () -> DeliveryChecker.check(history));
+    assertTrue(error.getMessage().startsWith("h.jsonl:9: poll by process 4"), error.getMessage());
   }
 
   @Test
   void twoSendsOfOneValueAreRejected() {
     var h = new QueueHistory().send(1, P, 10, 0).send(2, P, 10, 1);
-    var error = assertThrows(IllegalArgumentException.class, () -> DeliveryChecker.check(h.ops()));
+    var error = assertThrows(HistoryException.class, () -> DeliveryChecker.check(h.ops()));
     assertTrue(error.getMessage().contains("unique value"), error.getMessage());
   }
 

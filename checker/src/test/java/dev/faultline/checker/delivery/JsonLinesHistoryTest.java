@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.checker.format.HistoryFile;
+import dev.faultline.checker.format.HistoryFormat;
 import dev.faultline.checker.history.Op;
 import dev.faultline.checker.history.OpType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,38 +17,41 @@ import java.util.Locale;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-/**
- * Checks a history written as JSON lines, as a recorded run would be: numbers arrive as Jackson's
- * {@code Integer}s and must name the same records as the {@code Long}s of hand-built histories.
- */
+/** Checks a recorded run written as JSON lines, the format {@code faultline check} reads. */
 class JsonLinesHistoryTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NAME = "unclean-failover.jsonl";
 
-  private static List<Op> read(String resource) throws IOException {
-    var in = Objects.requireNonNull(JsonLinesHistoryTest.class.getResourceAsStream(resource));
+  private static String text() throws IOException {
+    try (InputStream in =
+        Objects.requireNonNull(
+            JsonLinesHistoryTest.class.getResourceAsStream("/delivery/" + NAME))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Reads the file with plain Jackson, which gives {@code Integer}s for small numbers. */
+  private static List<Op> readWithPlainJackson(String text) throws IOException {
+    ObjectMapper json = new ObjectMapper();
     List<Op> ops = new ArrayList<>();
-    try (var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        JsonNode node = JSON.readTree(line);
-        ops.add(
-            new Op(
-                node.get("process").longValue(),
-                OpType.valueOf(node.get("type").textValue().toUpperCase(Locale.ROOT)),
-                node.get("f").textValue(),
-                JSON.treeToValue(node.get("key"), Object.class),
-                JSON.treeToValue(node.get("value"), Object.class),
-                node.get("time").longValue(),
-                resource.substring(resource.lastIndexOf('/') + 1) + ":" + (ops.size() + 1)));
-      }
+    for (String line : text.strip().split("\n")) {
+      JsonNode node = json.readTree(line);
+      ops.add(
+          new Op(
+              node.get("process").longValue(),
+              OpType.valueOf(node.get("type").textValue().toUpperCase(Locale.ROOT)),
+              node.get("f").textValue(),
+              json.treeToValue(node.get("key"), Object.class),
+              json.treeToValue(node.get("value"), Object.class),
+              node.get("time").longValue(),
+              NAME + ":" + (ops.size() + 1)));
     }
     return ops;
   }
 
   @Test
   void anUncleanFailoverThatTruncatedAnAcknowledgedSendIsAtMostOnce() throws IOException {
-    var report = DeliveryChecker.check(read("/delivery/unclean-failover.jsonl"));
+    var report = DeliveryChecker.check(HistoryFile.parse(text(), NAME, HistoryFormat.JSONL).ops());
 
     assertEquals(DeliveryGuarantee.AT_MOST_ONCE, report.guarantee());
     assertEquals(new DeliveryCounts(8, 7, 0, 1, 6, 7, 1, 0, 0), report.counts());
@@ -56,8 +60,17 @@ class JsonLinesHistoryTest {
     assertEquals(List.of("lost-write", "inconsistent-offsets", "nonmonotonic-send"), kinds);
     var lost = report.anomalies().get(0);
     assertEquals(List.of(3L, 6L), lost.values());
-    assertEquals("unclean-failover.jsonl:10", lost.ops().get(0).source());
+    assertEquals(NAME + ":10", lost.ops().get(0).source());
     // The new leader handed offset 2 out a second time, to the same producer.
     assertEquals(List.of(2L, 2L), report.anomalies().get(2).offsets());
+  }
+
+  @Test
+  void integersAndLongsNameTheSameRecords() throws IOException {
+    var viaReader =
+        DeliveryChecker.check(HistoryFile.parse(text(), NAME, HistoryFormat.JSONL).ops());
+    var viaIntegers = DeliveryChecker.check(readWithPlainJackson(text()));
+
+    assertEquals(viaReader, viaIntegers);
   }
 }
