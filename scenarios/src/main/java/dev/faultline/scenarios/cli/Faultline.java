@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       ListCommand.class,
       BenchCommand.class,
+      CheckCommand.class,
       RingStatsCommand.class,
     })
 public final class Faultline implements Runnable {
