@@ -129,14 +129,20 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
 
     private Pending takePendingSend(int index, Op op, Object value) {
       List<Pending> open = pendingSends.getOrDefault(op.process(), List.of());
-      for (int i = 0; i < open.size(); i++) {
-        if (value == null ? open.size() == 1 : open.get(i).value.equals(value)) {
-          Pending found = open.remove(i);
-          if (open.isEmpty()) {
-            pendingSends.remove(op.process());
-          }
-          return found;
+      int match = -1;
+      for (int i = 0; i < open.size() && match < 0; i++) {
+        match = open.get(i).value.equals(value) ? i : -1;
+      }
+      // A fail or info may carry an error (Jepsen's :timed-out) instead of the value.
+      if (match < 0 && open.size() == 1 && (value == null || op.type() != OpType.OK)) {
+        match = 0;
+      }
+      if (match >= 0) {
+        Pending found = open.remove(match);
+        if (open.isEmpty()) {
+          pendingSends.remove(op.process());
         }
+        return found;
       }
       String what = value == null ? "no single send" : "no send of " + Values.render(value);
       throw malformed(index, op, "completes a send, but the process has " + what + " in flight");

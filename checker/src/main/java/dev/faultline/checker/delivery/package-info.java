@@ -20,7 +20,8 @@
  *       {@code value} when the producer never learned the offset (acks=0). The record was written.
  *   <li>send, {@code fail}: certainly not written. {@code info}, or no completion: unknown; it may
  *       appear or not and is never counted lost. Their {@code value} is the record value (bare or
- *       in a pair), or {@code nil} when the producer has one send in flight.
+ *       in a pair); when the producer has one send in flight it may be anything else (nil, an error
+ *       such as {@code timed-out}).
  *   <li><b>poll</b>, invoke then {@code ok}: {@code key} = the partition read, {@code value} = the
  *       {@code [offset value]} pairs returned, in delivery order. The process is the
  *       <em>consumer</em>, with one poll pending at a time. A poll of several partitions is

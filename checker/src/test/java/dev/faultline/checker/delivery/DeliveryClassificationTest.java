@@ -133,6 +133,20 @@ class DeliveryClassificationTest {
   }
 
   @Test
+  void aTimedOutSendCarryingAnErrorInsteadOfItsValueIsStillIndeterminate() {
+    List<Op> history =
+        List.of(
+            Op.invoke(1, "send", P, 10L, 0),
+            Op.info(1, "send", P, "timed-out", 1),
+            Op.invoke(2, "poll", P, null, 2),
+            Op.ok(2, "poll", P, List.of(List.of(0L, 10L)), 3));
+    var report = DeliveryChecker.check(history);
+
+    assertEquals(1, report.counts().indeterminate());
+    assertTrue(report.clean(), () -> String.join("\n", report.describe()));
+  }
+
+  @Test
   void operationsOfOtherWorkloadsAreIgnored() {
     List<Op> history = new ArrayList<>(List.of(Op.invoke(9, "read", "x", null, 0)));
     history.addAll(cleanRun().ops());
