@@ -38,6 +38,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Replay this fault schedule instead of generating one from the seed.")
   Path scheduleFile;
 
+  @Option(
+      names = "--self-check",
+      description = "Run the seed twice and fail unless both runs give the same trace hash.")
+  boolean selfCheck;
+
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
@@ -57,6 +62,19 @@ public final class RunCommand implements Callable<Integer> {
     }
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     Summaries.print(out, result, wallMillis, scheduleFile);
+    if (selfCheck) {
+      ScenarioResult again = ScenarioRunner.run(scenario, run);
+      String first = result.trace() == null ? "-" : result.trace().hashHex();
+      String second = again.trace() == null ? "-" : again.trace().hashHex();
+      if (!first.equals(second)) {
+        out.println(
+            "self-check: FAIL, a second run gave trace hash " + second + " (not deterministic)");
+        out.flush();
+        return ExitCodes.FAILED;
+      }
+      out.println("self-check: PASS, a second run gave the same trace hash " + second);
+      out.flush();
+    }
     return Summaries.exitCode(result.status());
   }
 

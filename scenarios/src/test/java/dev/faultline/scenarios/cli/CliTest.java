@@ -108,6 +108,14 @@ class CliTest {
   }
 
   @Test
+  void selfCheckRunsTheSeedTwiceAndComparesHashes() {
+    Outcome o = faultline("run", "counter", "--seed", "2", "--self-check");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(
+        o.out().contains("self-check: PASS, a second run gave the same trace hash"), o.out());
+  }
+
+  @Test
   void listNamesEveryScenarioAndItsKnobs() {
     Outcome o = faultline("list", "--knobs");
     assertEquals(0, o.code());
