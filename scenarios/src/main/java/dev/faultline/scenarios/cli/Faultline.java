@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SweepCommand.class,
       ListCommand.class,
+      MergeCommand.class,
       BenchCommand.class,
       CheckCommand.class,
       RingStatsCommand.class,

@@ -1,20 +1,22 @@
 package dev.faultline.scenarios.cli;
 
 import dev.faultline.scenarios.Knobs;
-import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
-import dev.faultline.scenarios.ScenarioResult;
-import dev.faultline.scenarios.ScenarioRunner;
-import dev.faultline.scenarios.Verdict;
+import dev.faultline.scenarios.sweep.ResultsFile;
+import dev.faultline.scenarios.sweep.SeedOutcome;
+import dev.faultline.scenarios.sweep.Shard;
+import dev.faultline.scenarios.sweep.SweepHeader;
+import dev.faultline.scenarios.sweep.SweepRunner;
+import dev.faultline.scenarios.sweep.SweepSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +24,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code faultline sweep SCENARIO --seeds A..B}: runs many seeds, one simulation per worker thread
- * (each simulation stays single-threaded), and lists every failing seed with its replay command.
+ * (each simulation stays single-threaded), writes each seed's result to a results file as it
+ * finishes, and lists every failing seed with its replay command.
  */
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    description = "Run a range of seeds of a scenario. Exit 0 when all pass, 1 when any fails.")
+    description = {
+      "Run a range of seeds of a scenario. Exit 0 when all pass, 1 when any fails.",
+      "Results go to a JSON-lines file as each seed finishes; --resume skips seeds already in it."
+    })
 public final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -42,108 +48,122 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Simulations run at once (default: the number of cores).")
   int workers = Runtime.getRuntime().availableProcessors();
 
-  /** What a sweep keeps of each run: enough to summarise and replay it. */
-  record Outcome(long seed, Verdict.Status status, String firstProblem, String replay) {}
+  @Option(
+      names = "--results",
+      paramLabel = "FILE",
+      description = "The results file (default: faultline-results/SCENARIO-A..B-KNOBS.jsonl).")
+  Path resultsFile;
+
+  @Option(names = "--resume", description = "Keep the results file's seeds and run only the rest.")
+  boolean resume;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Run only shard I of N (0-based): every N-th seed from the first plus I.")
+  String shardText = "0/1";
 
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
     SeedRange range = SeedRange.parse(seeds);
+    Shard shard = parseShard(shardText);
     if (workers < 1) {
       throw new UserError("--workers must be at least 1, not " + workers);
     }
+    Path file = resultsFile != null ? resultsFile : defaultFile(scenario, knobs, range, shard);
+    SweepHeader header =
+        new SweepHeader(scenario.name(), knobs.values(), range.toString(), shard.toString());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.println("sweep: " + scenario.name() + " seeds " + range + " with " + workers + " workers");
+    SortedMap<Long, SeedOutcome> done =
+        resume ? previous(file, header, range, shard) : new TreeMap<>();
+    List<Long> todo = SweepRunner.seedsToRun(range.first(), range.last(), shard, done.keySet());
+    out.printf(
+        Locale.ROOT,
+        "sweep: %s seeds %s shard %s with %d workers; %d to run, %d already done%n",
+        scenario.name(),
+        range,
+        shard,
+        workers,
+        todo.size(),
+        done.size());
     out.println("knobs: " + knobs.values());
+    out.println("results: " + file);
     out.flush();
-    List<Outcome> outcomes = runAll(scenario, knobs, range, err);
-    return summarize(out, outcomes);
+    try (ResultsFile results = openResults(file, header, resume && !done.isEmpty())) {
+      boolean terminal = isTerminal();
+      done.putAll(new SweepRunner(scenario, knobs, workers).run(todo, results, err, terminal));
+    } catch (IOException e) {
+      throw new UserError("cannot write results file " + file + ": " + e.getMessage(), 2);
+    }
+    return SweepSummary.print(out, done);
   }
 
-  private List<Outcome> runAll(Scenario scenario, Knobs knobs, SeedRange range, PrintWriter err)
-      throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+  private static boolean isTerminal() {
+    return System.console() != null;
+  }
+
+  static Shard parseShard(String text) {
     try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (long s = range.first(); s <= range.last(); s++) {
-        long seed = s;
-        futures.add(
-            pool.submit(() -> outcome(ScenarioRunner.run(scenario, RunSpec.of(seed, knobs)))));
-      }
-      List<Outcome> outcomes = new ArrayList<>();
-      long start = System.nanoTime();
-      long lastReport = start;
-      for (Future<Outcome> f : futures) {
-        outcomes.add(get(f));
-        long now = System.nanoTime();
-        if (now - lastReport > 2_000_000_000L) {
-          lastReport = now;
-          double rate = outcomes.size() / ((now - start) / 1e9);
-          err.println(
-              String.format(
-                  Locale.ROOT,
-                  "progress: %d/%d seeds, %.1f seeds/s",
-                  outcomes.size(),
-                  futures.size(),
-                  rate));
-          err.flush();
-        }
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
+      return Shard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
   }
 
-  private static Outcome get(Future<Outcome> f) throws InterruptedException {
+  private static ResultsFile openResults(Path file, SweepHeader header, boolean append)
+      throws IOException {
+    return append ? ResultsFile.append(file) : ResultsFile.create(file, header);
+  }
+
+  private static SortedMap<Long, SeedOutcome> previous(
+      Path file, SweepHeader header, SeedRange range, Shard shard) {
+    SortedMap<Long, SeedOutcome> kept = new TreeMap<>();
+    if (!Files.exists(file)) {
+      return kept;
+    }
+    ResultsFile.Contents contents;
     try {
-      return f.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a scenario run threw", e.getCause());
+      contents = ResultsFile.read(file);
+    } catch (IOException e) {
+      throw new UserError(e.getMessage(), ExitCodes.USAGE);
     }
+    if (!contents.header().sameConfiguration(header)) {
+      throw new UserError(
+          "cannot resume from "
+              + file
+              + ": it holds scenario "
+              + contents.header().scenario()
+              + " with knobs "
+              + contents.header().knobs()
+              + ", not this sweep's; choose another --results file",
+          ExitCodes.USAGE);
+    }
+    for (SeedOutcome o : contents.outcomes().values()) {
+      if (o.seed() >= range.first()
+          && o.seed() <= range.last()
+          && shard.includes(o.seed(), range.first())) {
+        kept.put(o.seed(), o);
+      }
+    }
+    return kept;
   }
 
-  static Outcome outcome(ScenarioResult r) {
-    String problem = "";
-    for (Verdict v : r.verdicts()) {
-      if (v.status() != Verdict.Status.PASS) {
-        problem = v.check() + ": " + v.summary();
-        break;
-      }
-    }
-    return new Outcome(r.seed(), r.status(), problem, r.replayCommand());
-  }
-
-  private static int summarize(PrintWriter out, List<Outcome> outcomes) {
-    int passed = 0;
-    int failed = 0;
-    int unknown = 0;
-    for (Outcome o : outcomes) {
-      switch (o.status()) {
-        case PASS -> passed++;
-        case FAIL -> failed++;
-        case UNKNOWN -> unknown++;
-      }
-      if (o.status() != Verdict.Status.PASS) {
-        out.println(o.status() + " seed " + o.seed() + " — " + o.firstProblem());
-        out.println("  replay: " + o.replay());
-      }
-    }
-    out.println(
-        "seeds="
-            + outcomes.size()
-            + " passed="
-            + passed
-            + " failed="
-            + failed
-            + " unknown="
-            + unknown);
-    out.flush();
-    if (failed > 0) {
-      return ExitCodes.FAILED;
-    }
-    return unknown > 0 ? ExitCodes.UNKNOWN : ExitCodes.OK;
+  static Path defaultFile(Scenario scenario, Knobs knobs, SeedRange range, Shard shard) {
+    String knobTag = String.format(Locale.ROOT, "%08x", knobs.changed().toString().hashCode());
+    String shardTag = shard.count() == 1 ? "" : "-shard-" + shard.index() + "of" + shard.count();
+    return Path.of(
+        "faultline-results",
+        scenario.name()
+            + "-"
+            + range.first()
+            + ".."
+            + range.last()
+            + shardTag
+            + "-"
+            + knobTag
+            + ".jsonl");
   }
 }

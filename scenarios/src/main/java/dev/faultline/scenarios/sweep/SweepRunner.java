@@ -1,0 +1,94 @@
+package dev.faultline.scenarios.sweep;
+
+import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.RunSpec;
+import dev.faultline.scenarios.Scenario;
+import dev.faultline.scenarios.ScenarioRunner;
+import dev.faultline.scenarios.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs seeds of one scenario configuration on a pool of worker threads, one simulation per thread
+ * at a time (each simulation stays single-threaded), writing each outcome to the results file the
+ * moment it finishes.
+ */
+public final class SweepRunner {
+  private final Scenario scenario;
+  private final Knobs knobs;
+  private final int workers;
+
+  public SweepRunner(Scenario scenario, Knobs knobs, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("a sweep needs at least one worker");
+    }
+    this.scenario = scenario;
+    this.knobs = knobs;
+    this.workers = workers;
+  }
+
+  /**
+   * Runs {@code seeds}, appending each outcome to {@code results} (may be null), and returns every
+   * outcome by seed.
+   */
+  public SortedMap<Long, SeedOutcome> run(
+      List<Long> seeds, ResultsFile results, PrintWriter err, boolean terminal)
+      throws InterruptedException {
+    SortedMap<Long, SeedOutcome> outcomes = new TreeMap<>();
+    if (seeds.isEmpty()) {
+      return outcomes;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, seeds.size()));
+    try {
+      CompletionService<SeedOutcome> done = new ExecutorCompletionService<>(pool);
+      for (long seed : seeds) {
+        done.submit(() -> SeedOutcome.of(ScenarioRunner.run(scenario, RunSpec.of(seed, knobs))));
+      }
+      Progress progress = new Progress(err, terminal, seeds.size());
+      for (int i = 0; i < seeds.size(); i++) {
+        SeedOutcome o = take(done);
+        outcomes.put(o.seed(), o);
+        if (results != null) {
+          results.write(o);
+        }
+        progress.advance(o.status() == Verdict.Status.FAIL);
+      }
+      progress.finish();
+      return outcomes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static SeedOutcome take(CompletionService<SeedOutcome> done) throws InterruptedException {
+    try {
+      return done.take().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a scenario run threw: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** The seeds of {@code first..last} in {@code shard}, minus those already done. */
+  public static List<Long> seedsToRun(
+      long first, long last, Shard shard, java.util.Set<Long> alreadyDone) {
+    List<Long> seeds = new ArrayList<>();
+    for (long s = first; s <= last; s++) {
+      if (shard.includes(s, first) && !alreadyDone.contains(s)) {
+        seeds.add(s);
+      }
+    }
+    return seeds;
+  }
+}
