@@ -9,7 +9,11 @@ public final class ScenarioRegistry {
   private ScenarioRegistry() {}
 
   public static List<Scenario> all() {
-    return List.of(new CounterScenario());
+    return List.of(
+        new CounterScenario(),
+        new dev.faultline.scenarios.dynamo.DynamoScenario(),
+        new dev.faultline.scenarios.raft.RaftKvScenario(),
+        new dev.faultline.scenarios.kafka.KafkaProduceScenario());
   }
 
   public static Optional<Scenario> find(String name) {

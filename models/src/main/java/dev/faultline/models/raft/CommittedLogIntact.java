@@ -1,0 +1,117 @@
+package dev.faultline.models.raft;
+
+import dev.faultline.sim.Invariant;
+import dev.faultline.sim.Node;
+import dev.faultline.sim.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Committed entries (those below the highest high watermark any node has reported) are identical on
+ * every replica that knows them committed, are never truncated away by a running replica, and are
+ * all in the log of every leader. Checked incrementally: each node's log is compared once per
+ * entry, again only after it truncates or restarts.
+ */
+public final class CommittedLogIntact implements Invariant {
+  private final List<LogEntry> committed = new ArrayList<>();
+  private final Node[] seen;
+  private final long[] verified;
+  private final long[] truncations;
+
+  public CommittedLogIntact(int servers) {
+    this.seen = new Node[servers];
+    this.verified = new long[servers];
+    this.truncations = new long[servers];
+  }
+
+  @Override
+  public String name() {
+    return "CommittedLogIntact";
+  }
+
+  /** How many entries are committed so far. */
+  public int committedCount() {
+    return committed.size();
+  }
+
+  /** How many committed entries have an epoch below {@code epoch}: they form a prefix. */
+  private long committedBefore(int epoch) {
+    int lo = 0;
+    int hi = committed.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (committed.get(mid).epoch() < epoch) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  @Override
+  public String check(Simulation sim) {
+    for (int i = 0; i < seen.length; i++) {
+      if (sim.node(i) instanceof RaftNode n) {
+        String broken = check(sim, i, n);
+        if (broken != null) {
+          return broken;
+        }
+      }
+    }
+    return null;
+  }
+
+  private String check(Simulation sim, int i, RaftNode n) {
+    RaftLog log = n.log();
+    if (seen[i] != n) {
+      seen[i] = n;
+      verified[i] = 0;
+      truncations[i] = log.truncations();
+    } else if (truncations[i] != log.truncations()) {
+      truncations[i] = log.truncations();
+      if (log.endOffset() < verified[i]) {
+        return sim.nameOf(i)
+            + " truncated its log to "
+            + log.endOffset()
+            + ", losing committed entries up to offset "
+            + (verified[i] - 1);
+      }
+    }
+    for (long o = committed.size(); o < Math.min(n.highWatermark(), log.endOffset()); o++) {
+      committed.add(log.entry(o)); // the first node to report a commit defines the entry
+    }
+    // A follower may still hold divergent entries above what it knows is committed. A leader of
+    // epoch e must hold every entry committed before e (Leader Completeness); a deposed leader that
+    // does not know it yet lacks what later leaders committed, and that is fine.
+    long known = n.highWatermark();
+    if (n.isLeader()) {
+      long required = committedBefore(n.epoch());
+      if (log.endOffset() < required) {
+        return "leader "
+            + sim.nameOf(i)
+            + " of epoch "
+            + n.epoch()
+            + " lacks committed entries from offset "
+            + log.endOffset();
+      }
+      known = Math.max(known, required);
+    }
+    long upTo = Math.min(known, committed.size());
+    for (long o = verified[i]; o < upTo; o++) {
+      LogEntry mine = log.entry(o);
+      LogEntry agreed = committed.get((int) o);
+      if (!mine.equals(agreed)) {
+        return sim.nameOf(i)
+            + " holds "
+            + mine
+            + " at offset "
+            + o
+            + " where the committed entry is "
+            + agreed;
+      }
+    }
+    verified[i] = Math.max(verified[i], upTo);
+    return null;
+  }
+}

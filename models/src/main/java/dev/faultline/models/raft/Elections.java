@@ -1,0 +1,64 @@
+package dev.faultline.models.raft;
+
+/**
+ * The voter's side of elections: when a vote or pre-vote is granted, and what a (pre-)candidate
+ * does with answers. Votes go only to a candidate whose log is at least as up to date as the
+ * voter's, once per epoch, and are synced to disk before the answer leaves.
+ */
+final class Elections {
+  private Elections() {}
+
+  static void onVoteRequest(RaftNode node, int from, RaftMessage.VoteRequest v) {
+    QuorumState q = node.quorum();
+    boolean grant = false;
+    if (v.epoch() == q.epoch()) {
+      RoleState s = q.state();
+      boolean free = q.votedFor() == -1 || q.votedFor() == v.candidate();
+      boolean canVote = s instanceof UnattachedState || s instanceof ProspectiveState;
+      grant = canVote && free && logOk(node, v.lastEpoch(), v.endOffset());
+      if (grant) {
+        q.grantVote(v.candidate()); // persisted and synced before the answer is sent
+      }
+    }
+    node.ctx().send(from, new RaftMessage.VoteResponse(q.epoch(), grant, q.state().leader()));
+  }
+
+  static void onPreVoteRequest(RaftNode node, int from, RaftMessage.PreVoteRequest p) {
+    QuorumState q = node.quorum();
+    RoleState s = q.state();
+    boolean leaderAlive =
+        s instanceof LeaderState || (s instanceof FollowerState f && f.hasRecentLeader(node.now()));
+    boolean grant =
+        p.epoch() > q.epoch() && !leaderAlive && logOk(node, p.lastEpoch(), p.endOffset());
+    node.ctx().send(from, new RaftMessage.PreVoteResponse(q.epoch(), grant, s.leader()));
+  }
+
+  static void onVoteResponse(RaftNode node, int from, RaftMessage.VoteResponse r) {
+    QuorumState q = node.quorum();
+    if (r.epoch() != q.epoch()) {
+      return;
+    }
+    if (q.state() instanceof CandidateState c) {
+      c.onVote(from, r.granted());
+    } else if (r.leader() >= 0 && q.state().leader() < 0) {
+      q.toFollower(r.epoch(), r.leader());
+    }
+  }
+
+  static void onPreVoteResponse(RaftNode node, int from, RaftMessage.PreVoteResponse r) {
+    QuorumState q = node.quorum();
+    if (!(q.state() instanceof ProspectiveState p) || r.epoch() > q.epoch()) {
+      return;
+    }
+    if (r.epoch() == q.epoch() && r.leader() >= 0) {
+      q.toFollower(r.epoch(), r.leader()); // the epoch has a leader: follow it instead
+    } else {
+      p.onPreVote(from, r.granted());
+    }
+  }
+
+  private static boolean logOk(RaftNode node, int lastEpoch, long endOffset) {
+    return node.config().bug() == RaftBug.VOTE_WITHOUT_LOG_CHECK
+        || node.log().isCaughtUpBy(lastEpoch, endOffset);
+  }
+}

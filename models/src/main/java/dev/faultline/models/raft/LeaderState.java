@@ -1,0 +1,296 @@
+package dev.faultline.models.raft;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The leader of an epoch. It opens the epoch with a LeaderChange entry, serves fetches (holding
+ * those with nothing new for up to the fetch wait), advances the high watermark to the majority's
+ * replicated offset once that is past the epoch's start, answers clients when their commands apply,
+ * serves reads by read index, and resigns when check-quorum fails.
+ */
+final class LeaderState implements RoleState {
+  /** A read waiting for its read index and for a majority to confirm this leader after it. */
+  private static final class PendingRead {
+    final int replyTo;
+    final Command.Get get;
+    long readIndex = -1;
+    long barrier;
+
+    PendingRead(int replyTo, Command.Get get) {
+      this.replyTo = replyTo;
+      this.get = get;
+    }
+  }
+
+  private final RaftNode node;
+  private final int epoch;
+  private final int voters;
+  private final long[] matchOffset;
+  private final long[] lastFetchAt;
+  private final long[] echoedBarrier;
+  private final RaftMessage.FetchRequest[] parked;
+  private final long[] parkedAt;
+  private final Map<Long, Long> appendedSeq = new TreeMap<>();
+  private final List<PendingRead> reads = new ArrayList<>();
+  private long epochStartOffset;
+  private long barrier;
+  private long nextCheckAt;
+
+  LeaderState(RaftNode node, int epoch) {
+    this.node = node;
+    this.epoch = epoch;
+    this.voters = node.config().voters();
+    this.matchOffset = new long[voters];
+    this.lastFetchAt = new long[voters];
+    this.echoedBarrier = new long[voters];
+    this.parked = new RaftMessage.FetchRequest[voters];
+    this.parkedAt = new long[voters];
+  }
+
+  @Override
+  public String name() {
+    return "leader";
+  }
+
+  @Override
+  public int leader() {
+    return node.ctx().self();
+  }
+
+  long epochStartOffset() {
+    return epochStartOffset;
+  }
+
+  @Override
+  public void enter() {
+    long now = node.now();
+    Arrays.fill(lastFetchAt, now); // a grace period: followers have not heard of us yet
+    RaftLog log = node.log();
+    epochStartOffset = log.endOffset();
+    log.append(new LogEntry(epochStartOffset, epoch, new Command.LeaderChange(node.ctx().self())));
+    log.sync();
+    announce(now, true);
+    maybeAdvanceHighWatermark();
+  }
+
+  /** Tells voters that have not fetched lately (or all, at the start) who leads this epoch. */
+  private void announce(long now, boolean all) {
+    RaftMessage m = new RaftMessage.BeginQuorumEpoch(epoch, node.ctx().self());
+    for (int v = 0; v < voters; v++) {
+      if (v != node.ctx().self()
+          && (all || now - lastFetchAt[v] > node.config().fetchTimeoutMicros() / 2)) {
+        node.ctx().send(v, m);
+      }
+    }
+    nextCheckAt = now + node.config().fetchTimeoutMicros() / 4;
+  }
+
+  void onFetch(int from, RaftMessage.FetchRequest r) {
+    lastFetchAt[from] = node.now();
+    echoedBarrier[from] = Math.max(echoedBarrier[from], r.barrier());
+    RaftLog log = node.log();
+    RaftLog.EpochEnd end = log.endOffsetForEpoch(r.lastFetchedEpoch());
+    if (r.fetchOffset() > 0
+        && (end.epoch() != r.lastFetchedEpoch() || end.offset() < r.fetchOffset())) {
+      node.ctx()
+          .send(
+              from,
+              new RaftMessage.FetchResponse(
+                  epoch,
+                  node.ctx().self(),
+                  r.fetchId(),
+                  RaftMessage.FetchError.NONE,
+                  List.of(),
+                  node.highWatermark(),
+                  end.epoch(),
+                  end.offset(),
+                  barrier));
+      return;
+    }
+    matchOffset[from] = r.fetchOffset();
+    maybeAdvanceHighWatermark();
+    serveReads();
+    if (r.fetchOffset() < log.endOffset() || r.barrier() < barrier) {
+      respond(from, r);
+    } else {
+      parked[from] = r;
+      parkedAt[from] = node.now();
+    }
+  }
+
+  private void respond(int to, RaftMessage.FetchRequest r) {
+    if (parked[to] == r) {
+      parked[to] = null;
+    }
+    node.ctx()
+        .send(
+            to,
+            new RaftMessage.FetchResponse(
+                epoch,
+                node.ctx().self(),
+                r.fetchId(),
+                RaftMessage.FetchError.NONE,
+                node.log().slice(r.fetchOffset(), node.config().maxFetchRecords()),
+                node.highWatermark(),
+                -1,
+                -1,
+                barrier));
+  }
+
+  /** Answers every held fetch now: there is something new for them (entries or a barrier). */
+  private void wakeParked() {
+    for (int v = 0; v < voters; v++) {
+      if (parked[v] != null) {
+        respond(v, parked[v]);
+      }
+    }
+  }
+
+  private void maybeAdvanceHighWatermark() {
+    long[] offsets = matchOffset.clone();
+    offsets[node.ctx().self()] = node.log().endOffset();
+    Arrays.sort(offsets);
+    long majorityOffset = offsets[voters - node.config().majority()];
+    boolean pastEpochStart = majorityOffset > epochStartOffset;
+    if (majorityOffset > node.highWatermark()
+        && (pastEpochStart || node.config().bug() == RaftBug.COMMIT_PREVIOUS_EPOCH)) {
+      node.advanceHighWatermark(majorityOffset); // applies, and calls onApplied for each entry
+      startReads();
+      serveReads();
+    }
+  }
+
+  /** An entry was applied; answer its client if this leader appended it. */
+  void onApplied(LogEntry e, KvStateMachine.Result result) {
+    if (e.epoch() == epoch && result != null && e.command() instanceof Command.ClientCommand c) {
+      node.reply(c, result);
+      appendedSeq.remove(c.client());
+    }
+  }
+
+  void onClientRequest(int from, Command.ClientCommand c) {
+    if (c instanceof Command.Get g && node.config().readPath() == ReadPath.READ_INDEX) {
+      onRead(from, g);
+      return;
+    }
+    KvStateMachine.Result done = node.machine().resultOf(c.client(), c.seq());
+    if (done != null) {
+      node.reply(c, done); // applied before; the answer was lost
+      return;
+    }
+    Long pending = appendedSeq.get(c.client());
+    if (pending != null && pending == c.seq()) {
+      return; // already in the log of this epoch; answered when it applies
+    }
+    RaftLog log = node.log();
+    log.append(new LogEntry(log.endOffset(), epoch, c));
+    log.sync();
+    appendedSeq.put(c.client(), c.seq());
+    wakeParked();
+    maybeAdvanceHighWatermark();
+  }
+
+  private void onRead(int from, Command.Get g) {
+    if (node.config().bug() == RaftBug.STALE_LEADER_READ) {
+      node.reply(g, new KvStateMachine.Result(KvMessage.Status.OK, node.machine().read(g.key())));
+      return;
+    }
+    reads.add(new PendingRead(from, g));
+    startReads();
+    serveReads();
+  }
+
+  /**
+   * Gives waiting reads a read index and a new barrier, once this epoch has committed an entry
+   * (before that, the high watermark may lag what earlier leaders committed).
+   */
+  private void startReads() {
+    if (node.highWatermark() <= epochStartOffset) {
+      return;
+    }
+    boolean raised = false;
+    for (PendingRead r : reads) {
+      if (r.readIndex < 0) {
+        if (!raised) {
+          barrier++;
+          raised = true;
+        }
+        r.readIndex = node.highWatermark();
+        r.barrier = barrier;
+      }
+    }
+    if (raised) {
+      wakeParked();
+    }
+  }
+
+  /** Answers reads whose barrier a majority has echoed: no other leader was elected before it. */
+  private void serveReads() {
+    Iterator<PendingRead> it = reads.iterator();
+    while (it.hasNext()) {
+      PendingRead r = it.next();
+      if (r.readIndex >= 0
+          && confirmations(r.barrier) >= node.config().majority()
+          && node.machine().appliedOffset() >= r.readIndex) {
+        it.remove();
+        node.reply(
+            r.get,
+            new KvStateMachine.Result(KvMessage.Status.OK, node.machine().read(r.get.key())));
+      }
+    }
+  }
+
+  private int confirmations(long b) {
+    int n = 0;
+    for (int v = 0; v < voters; v++) {
+      if (v == node.ctx().self() || echoedBarrier[v] >= b) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public long nextDeadline() {
+    long d = nextCheckAt;
+    for (int v = 0; v < voters; v++) {
+      if (parked[v] != null) {
+        d = Math.min(d, parkedAt[v] + node.config().fetchMaxWaitMicros());
+      }
+    }
+    return d;
+  }
+
+  @Override
+  public void onTick(long nowMicros) {
+    for (int v = 0; v < voters; v++) {
+      if (parked[v] != null && nowMicros >= parkedAt[v] + node.config().fetchMaxWaitMicros()) {
+        respond(v, parked[v]);
+      }
+    }
+    if (nowMicros < nextCheckAt) {
+      return;
+    }
+    if (node.config().checkQuorum() && !majorityFetchedSince(nowMicros)) {
+      node.quorum().resign();
+      return;
+    }
+    announce(nowMicros, false);
+  }
+
+  private boolean majorityFetchedSince(long nowMicros) {
+    int fresh = 0;
+    for (int v = 0; v < voters; v++) {
+      if (v == node.ctx().self()
+          || nowMicros - lastFetchAt[v] <= node.config().checkQuorumMicros()) {
+        fresh++;
+      }
+    }
+    return fresh >= node.config().majority();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.faultline.models.raft;
+
+/**
+ * The knobs of the Raft cluster. Times are on each node's own clock. KRaft's defaults are an
+ * election timeout of 1 s, a fetch timeout of 2 s and a fetch wait of 500 ms; the scenario scales
+ * them down so that a short run sees many elections.
+ *
+ * @param voters how many voters there are; they are nodes 0..voters-1
+ * @param electionTimeoutMicros base election timeout; each wait is drawn from [t, 2t)
+ * @param fetchTimeoutMicros a follower that has not fetched successfully for this long campaigns
+ * @param fetchMaxWaitMicros how long the leader holds a fetch that has nothing new (long poll)
+ * @param maxFetchRecords the most entries one fetch response carries
+ * @param preVote whether a node asks for pre-votes before it raises its epoch (KIP-996)
+ * @param checkQuorum whether a leader resigns when a majority has not fetched within 1.5 fetch
+ *     timeouts
+ * @param readPath how reads are served
+ * @param bug the mistake reintroduced, or {@link RaftBug#NONE}
+ */
+public record RaftConfig(
+    int voters,
+    long electionTimeoutMicros,
+    long fetchTimeoutMicros,
+    long fetchMaxWaitMicros,
+    int maxFetchRecords,
+    boolean preVote,
+    boolean checkQuorum,
+    ReadPath readPath,
+    RaftBug bug) {
+
+  public RaftConfig {
+    if (voters < 1) {
+      throw new IllegalArgumentException("a cluster needs at least one voter");
+    }
+    if (electionTimeoutMicros <= 0 || fetchTimeoutMicros <= 0 || fetchMaxWaitMicros <= 0) {
+      throw new IllegalArgumentException("raft timeouts must be positive");
+    }
+    if (maxFetchRecords < 1) {
+      throw new IllegalArgumentException("a fetch must be able to carry at least one record");
+    }
+  }
+
+  /** How many voters make a majority. */
+  public int majority() {
+    return voters / 2 + 1;
+  }
+
+  /** How long a fetch may go unanswered before the follower sends it again. */
+  long fetchRetryMicros() {
+    return fetchMaxWaitMicros + fetchMaxWaitMicros / 2;
+  }
+
+  /** A leader resigns when a majority has not fetched for this long (KIP-595's check-quorum). */
+  long checkQuorumMicros() {
+    return fetchTimeoutMicros + fetchTimeoutMicros / 2;
+  }
+}
