@@ -21,12 +21,17 @@ final class Memo {
 
   private final int words;
   private final int completedWords;
+  private final int stride;
   private final Budget budget;
-  private long[] hashes;
-  private int[] states;
-  private long[] bits;
+
+  /** Per entry: its full hash, its state, then its words. One entry sits in one or two lines. */
+  private long[] data;
+
   private int size;
-  private int[] table;
+  private int capacity;
+
+  /** Slots: the hash's high half, then entry number + 1 (0 when empty). */
+  private long[] table;
 
   /** The configurations all memos of one check may still hold; shared so the cap is global. */
   static final class Budget {
@@ -40,17 +45,16 @@ final class Memo {
   Memo(int completedWords, int openWords, Budget budget) {
     this.completedWords = completedWords;
     this.words = completedWords + openWords;
+    this.stride = 2 + words;
     this.budget = budget;
-    int initial = 64;
-    hashes = new long[initial];
-    states = new int[initial];
-    bits = new long[initial * words];
-    table = new int[Integer.highestOneBit(initial * 2 - 1) * 2];
+    this.capacity = 64;
+    this.data = new long[capacity * stride];
+    this.table = new long[128];
   }
 
   /** Bytes one entry takes, table slots and growth slack included, for sizing the cap. */
   static long bytesPerEntry(int words) {
-    return (12 + 8L * words) * 3 / 2 + 16;
+    return (16 + 8L * words) * 2 + 32;
   }
 
   /**
@@ -60,37 +64,40 @@ final class Memo {
    */
   int enter(long completedHash, int state, long[] lin) {
     long key = Hashing.mix(completedHash ^ (state * 0x9E3779B97F4A7C15L));
+    long high = key & 0xffffffff00000000L;
     int mask = table.length - 1;
     int i = (int) key & mask;
-    for (int slot = table[i]; slot != 0; slot = table[i]) {
-      int e = slot - 1;
-      if (hashes[e] == key && states[e] == state && covers(e, lin)) {
-        return SEEN;
+    for (long slot = table[i]; slot != 0; slot = table[i]) {
+      if ((slot & 0xffffffff00000000L) == high) {
+        int base = ((int) slot - 1) * stride;
+        if (data[base] == key && data[base + 1] == state && covers(base + 2, lin)) {
+          return SEEN;
+        }
       }
       i = (i + 1) & mask;
     }
-    if (size == hashes.length && !growEntries()) {
+    if (size == capacity && !growEntries()) {
       return FULL;
     }
-    hashes[size] = key;
-    states[size] = state;
-    System.arraycopy(lin, 0, bits, size * words, words);
-    table[i] = ++size;
+    int base = size * stride;
+    data[base] = key;
+    data[base + 1] = state;
+    System.arraycopy(lin, 0, data, base + 2, words);
+    table[i] = high | (++size);
     if (2 * size > table.length) {
       rehash();
     }
     return ENTERED;
   }
 
-  private boolean covers(int e, long[] lin) {
-    int base = e * words;
+  private boolean covers(int base, long[] lin) {
     for (int w = 0; w < completedWords; w++) {
-      if (bits[base + w] != lin[w]) {
+      if (data[base + w] != lin[w]) {
         return false;
       }
     }
     for (int w = completedWords; w < words; w++) {
-      if ((bits[base + w] & ~lin[w]) != 0) {
+      if ((data[base + w] & ~lin[w]) != 0) {
         return false;
       }
     }
@@ -98,27 +105,26 @@ final class Memo {
   }
 
   private boolean growEntries() {
-    int n =
-        (int) Math.min(size + budget.entries, Math.min(Integer.MAX_VALUE / (words + 1), size * 2L));
+    long n = Math.min(size + budget.entries, Math.min(Integer.MAX_VALUE / stride, size * 2L));
     if (n <= size) {
       return false;
     }
     budget.entries -= n - size;
-    hashes = Arrays.copyOf(hashes, n);
-    states = Arrays.copyOf(states, n);
-    bits = Arrays.copyOf(bits, n * words);
+    capacity = (int) n;
+    data = Arrays.copyOf(data, capacity * stride);
     return true;
   }
 
   private void rehash() {
-    int[] bigger = new int[table.length * 2];
+    long[] bigger = new long[table.length * 2];
     int mask = bigger.length - 1;
     for (int e = 0; e < size; e++) {
-      int i = (int) hashes[e] & mask;
+      long key = data[e * stride];
+      int i = (int) key & mask;
       while (bigger[i] != 0) {
         i = (i + 1) & mask;
       }
-      bigger[i] = e + 1;
+      bigger[i] = (key & 0xffffffff00000000L) | (e + 1);
     }
     table = bigger;
   }

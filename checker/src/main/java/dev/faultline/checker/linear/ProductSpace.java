@@ -12,7 +12,6 @@ final class ProductSpace implements StateSpace {
   private final int[] keyOf;
   private final List<Object> keys;
   private final int width;
-  private final LongIntMap transitions = new LongIntMap();
   private int[] vectors;
   private int count;
   private int[] table = new int[1024];
@@ -30,11 +29,7 @@ final class ProductSpace implements StateSpace {
 
   @Override
   public int step(int state, int op) {
-    long cacheKey = ((long) state << 32) | op;
-    int t = transitions.get(cacheKey);
-    if (t != LongIntMap.MISSING) {
-      return t;
-    }
+    int t;
     int k = keyOf[op];
     int c = vectors[state * width + k];
     int nc = component.step(c, op);
@@ -47,7 +42,6 @@ final class ProductSpace implements StateSpace {
       scratch[k] = nc;
       t = intern(scratch);
     }
-    transitions.put(cacheKey, t);
     return t;
   }
 

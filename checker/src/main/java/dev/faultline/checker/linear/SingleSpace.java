@@ -6,14 +6,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The states of one model object, interned, with one cached row of transitions per state. */
+/**
+ * The states of one model object, interned. Transitions are cached in a row per state for the first
+ * states (models like registers have few, each stepped many times); beyond them a step is simply
+ * recomputed (models like a string store reach a new state in nearly every configuration, so a
+ * cache would only cost memory).
+ */
 final class SingleSpace<S> implements StateSpace {
   private static final int UNSET = -2;
+  private static final int ROWS = 256;
   private final Model<S> model;
   private final Operation[] ops;
   private final List<S> states = new ArrayList<>();
   private final Map<S, Integer> ids = new HashMap<>();
-  private int[][] rows = new int[16][];
+  private final int[][] rows = new int[ROWS][];
 
   SingleSpace(Model<S> model, Operation[] ops) {
     this.model = model;
@@ -23,6 +29,9 @@ final class SingleSpace<S> implements StateSpace {
 
   @Override
   public int step(int state, int op) {
+    if (state >= ROWS) {
+      return compute(state, op);
+    }
     int[] row = rows[state];
     if (row == null) {
       row = new int[ops.length];
@@ -31,11 +40,16 @@ final class SingleSpace<S> implements StateSpace {
     }
     int t = row[op];
     if (t == UNSET) {
-      S next = model.step(states.get(state), ops[op]);
-      t = next == null ? -1 : intern(next);
+      t = compute(state, op);
       row[op] = t;
     }
     return t;
+  }
+
+  private int compute(int state, int op) {
+    S current = states.get(state);
+    S next = model.step(current, ops[op]);
+    return next == null ? -1 : next == current ? state : intern(next);
   }
 
   private int intern(S s) {
@@ -46,9 +60,6 @@ final class SingleSpace<S> implements StateSpace {
     int n = states.size();
     states.add(s);
     ids.put(s, n);
-    if (n == rows.length) {
-      rows = Arrays.copyOf(rows, n * 2);
-    }
     return n;
   }
 
