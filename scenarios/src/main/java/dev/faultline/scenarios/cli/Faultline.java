@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       ListCommand.class,
       MergeCommand.class,
+      CompareCommand.class,
       BenchCommand.class,
       CheckCommand.class,
       RingStatsCommand.class,

@@ -27,14 +27,28 @@ public final class SweepRunner {
   private final Scenario scenario;
   private final Knobs knobs;
   private final int workers;
+  private final java.util.function.Consumer<dev.faultline.scenarios.ScenarioResult> observer;
 
   public SweepRunner(Scenario scenario, Knobs knobs, int workers) {
+    this(scenario, knobs, workers, r -> {});
+  }
+
+  /**
+   * A runner that also hands every full result to {@code observer}, on the worker thread that ran
+   * it (so the observer must be thread-safe), before the result is reduced to an outcome.
+   */
+  public SweepRunner(
+      Scenario scenario,
+      Knobs knobs,
+      int workers,
+      java.util.function.Consumer<dev.faultline.scenarios.ScenarioResult> observer) {
     if (workers < 1) {
       throw new IllegalArgumentException("a sweep needs at least one worker");
     }
     this.scenario = scenario;
     this.knobs = knobs;
     this.workers = workers;
+    this.observer = observer;
   }
 
   /**
@@ -52,7 +66,13 @@ public final class SweepRunner {
     try {
       CompletionService<SeedOutcome> done = new ExecutorCompletionService<>(pool);
       for (long seed : seeds) {
-        done.submit(() -> SeedOutcome.of(ScenarioRunner.run(scenario, RunSpec.of(seed, knobs))));
+        done.submit(
+            () -> {
+              dev.faultline.scenarios.ScenarioResult r =
+                  ScenarioRunner.run(scenario, RunSpec.of(seed, knobs));
+              observer.accept(r);
+              return SeedOutcome.of(r);
+            });
       }
       Progress progress = new Progress(err, terminal, seeds.size());
       for (int i = 0; i < seeds.size(); i++) {
