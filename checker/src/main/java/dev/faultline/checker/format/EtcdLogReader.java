@@ -6,8 +6,6 @@ import dev.faultline.checker.history.OpType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import us.bpsm.edn.EdnException;
 import us.bpsm.edn.parser.Parseable;
 import us.bpsm.edn.parser.Parser;
@@ -18,8 +16,7 @@ import us.bpsm.edn.parser.Parsers;
  * F VALUE}, where the value is EDN ({@code nil}, {@code 3}, {@code [1 4]}, {@code :timed-out}).
  */
 final class EtcdLogReader {
-  private static final Pattern LINE =
-      Pattern.compile("^\\S+\\s+jepsen\\.util\\s+-\\s+(\\d+)\\s+:(\\w+)\\s+:([\\w-]+)\\s*(.*)$");
+  private static final String MARK = "jepsen.util - ";
 
   private EtcdLogReader() {}
 
@@ -33,33 +30,94 @@ final class EtcdLogReader {
         continue;
       }
       String where = name + ":" + (i + 1);
-      Matcher m = LINE.matcher(line);
-      if (!m.matches()) {
+      String[] fields = fields(line);
+      if (fields == null) {
         throw HistoryException.at(
             where, "not a Jepsen log line of the form 'INFO jepsen.util - 0 :invoke :read nil'.");
       }
       long process;
       try {
-        process = Long.parseLong(m.group(1));
+        process = Long.parseLong(fields[0]);
       } catch (NumberFormatException e) {
-        throw HistoryException.at(where, "the process " + m.group(1) + " is not a number.");
+        throw HistoryException.at(where, "the process " + fields[0] + " is not a number.");
       }
       OpType type;
       try {
-        type = OpType.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+        type = OpType.valueOf(fields[1].toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw HistoryException.at(
-            where, "the type must be :invoke, :ok, :fail or :info, not :" + m.group(2) + ".");
+            where, "the type must be :invoke, :ok, :fail or :info, not :" + fields[1] + ".");
       }
-      Object value = value(parser, m.group(4), where);
-      ops.add(new Op(process, type, m.group(3), null, value, -1, where));
+      Object value = value(parser, fields[3], where);
+      ops.add(new Op(process, type, fields[2], null, value, -1, where));
     }
     return ops;
   }
 
-  private static Object value(Parser parser, String text, String where) {
-    if (text.isEmpty()) {
+  /** Process, type, function (without colons) and value text of a line, or null. */
+  private static String[] fields(String line) {
+    int at = line.indexOf(MARK);
+    if (at < 0) {
       return null;
+    }
+    String[] f = new String[4];
+    int i = at + MARK.length();
+    for (int k = 0; k < 3; k++) {
+      while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (start == i || (k > 0 && line.charAt(start) != ':')) {
+        return null;
+      }
+      f[k] = k > 0 ? line.substring(start + 1, i) : line.substring(start, i);
+    }
+    f[3] = line.substring(i).strip();
+    return f;
+  }
+
+  /**
+   * The values these logs nearly always hold (an integer, a pair of integers, a keyword), read
+   * without the EDN parser, which is slow to start on each value; null for anything else.
+   */
+  private static Object simpleValue(String text) {
+    if (text.charAt(0) == ':' && text.length() > 1 && text.indexOf(' ') < 0) {
+      return text.substring(1);
+    }
+    if (text.charAt(0) == '[' && text.endsWith("]")) {
+      String[] parts = text.substring(1, text.length() - 1).strip().split("\\s+");
+      if (parts.length == 2) {
+        Long a = integer(parts[0]);
+        Long b = integer(parts[1]);
+        return a == null || b == null ? null : List.of(a, b);
+      }
+      return null;
+    }
+    return integer(text);
+  }
+
+  private static Long integer(String t) {
+    if (t.isEmpty() || t.length() > 18) {
+      return null;
+    }
+    for (int i = t.charAt(0) == '-' && t.length() > 1 ? 1 : 0; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return null;
+      }
+    }
+    return Long.parseLong(t);
+  }
+
+  private static Object value(Parser parser, String text, String where) {
+    if (text.isEmpty() || text.equals("nil")) {
+      return null;
+    }
+    Object simple = simpleValue(text);
+    if (simple != null) {
+      return simple;
     }
     try {
       Parseable p = Parsers.newParseable(text);
