@@ -1,0 +1,25 @@
+package dev.faultline.models.producer;
+
+/**
+ * A simple consumer's settings (no groups yet).
+ *
+ * @param partitions it reads partitions 0..partitions-1 in turn
+ * @param pollIntervalMicros pause between polls while following the log
+ * @param maxRecords most records one poll returns
+ * @param requestTimeoutMicros a poll unanswered this long is given up as {@code fail}
+ * @param finalReadMicros from this time on it rereads every partition from offset 0 to its end
+ * @param controller the node id to ask for metadata
+ */
+public record ConsumerConfig(
+    int partitions,
+    long pollIntervalMicros,
+    int maxRecords,
+    long requestTimeoutMicros,
+    long finalReadMicros,
+    int controller) {
+  public ConsumerConfig {
+    if (partitions < 1 || pollIntervalMicros <= 0 || maxRecords < 1 || requestTimeoutMicros <= 0) {
+      throw new IllegalArgumentException("consumer settings must be positive");
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.faultline.models.replog;
+
+/** The answers a broker gives, named as Kafka names them. */
+public enum ErrorCode {
+  NONE,
+  /** The broker does not lead this partition (or not in the epoch the request named). */
+  NOT_LEADER_OR_FOLLOWER,
+  /** The request named an older leader epoch than the broker's. */
+  FENCED_LEADER_EPOCH,
+  /** The request named a newer leader epoch than the broker knows: the broker is stale. */
+  UNKNOWN_LEADER_EPOCH,
+  /** acks=all, and the ISR was below min.insync.replicas before the append: nothing written. */
+  NOT_ENOUGH_REPLICAS,
+  /** acks=all, appended, then the ISR shrank below min.insync.replicas: outcome unknown. */
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+  /** An idempotent batch whose sequence does not follow the last one: a gap. */
+  OUT_OF_ORDER_SEQUENCE_NUMBER,
+  /** An idempotent batch from an epoch older than the producer's latest. */
+  INVALID_PRODUCER_EPOCH,
+  /** A fetch beyond the end of the log. */
+  OFFSET_OUT_OF_RANGE;
+
+  /** Whether a producer may retry a batch that got this answer. */
+  public boolean retriable() {
+    return switch (this) {
+      case NOT_LEADER_OR_FOLLOWER,
+              FENCED_LEADER_EPOCH,
+              UNKNOWN_LEADER_EPOCH,
+              NOT_ENOUGH_REPLICAS,
+              NOT_ENOUGH_REPLICAS_AFTER_APPEND ->
+          true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,159 @@
+package dev.faultline.scenarios.kafka;
+
+import dev.faultline.models.producer.ConsumerConfig;
+import dev.faultline.models.producer.ProducerConfig;
+import dev.faultline.models.replog.ReplogConfig;
+import dev.faultline.scenarios.FaultKnobs;
+import dev.faultline.scenarios.Knob;
+import dev.faultline.scenarios.Knobs;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The knobs of {@code kafka-produce}: Kafka's own settings under Kafka's names, the workload, the
+ * forced fault, and what the run tolerates. Defaults are the safe configuration (acks=all,
+ * idempotence, min.insync.replicas=2, clean election).
+ */
+final class KafkaKnobs {
+  static final List<String> FAULTS =
+      List.of(
+          "generated",
+          "none",
+          "leader-crash",
+          "leader-isolated",
+          "loss",
+          "duplicate",
+          "timeout-retry",
+          "two-failovers");
+
+  static final List<String> ANOMALY_CLASSES =
+      List.of("lost", "inconsistent", "duplicate", "reorder");
+
+  private KafkaKnobs() {}
+
+  static List<Knob> all() {
+    List<Knob> k = new ArrayList<>();
+    k.add(Knob.choice("acks", "all", List.of("0", "1", "all"), "producer acks"));
+    k.add(
+        Knob.bool(
+            "enable.idempotence",
+            true,
+            "idempotent producer (in effect only with acks=all, retries>0, in-flight<=5)"));
+    k.add(Knob.integer("retries", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, "producer retries"));
+    k.add(
+        Knob.integer(
+            "max.in.flight.requests.per.connection", 5, 1, 100, "requests in flight per broker"));
+    k.add(Knob.integer("linger.ms", 5, 0, 60_000, "how long a batch waits for more records"));
+    k.add(Knob.integer("batch.records", 16, 1, 10_000, "most records per batch"));
+    k.add(Knob.integer("delivery.timeout.ms", 1000, 1, 3_600_000, "give a record up after this"));
+    k.add(Knob.integer("request.timeout.ms", 150, 1, 3_600_000, "retry a request after this"));
+    k.add(Knob.integer("retry.backoff.ms", 20, 0, 60_000, "wait before a retry"));
+    k.add(Knob.integer("min.insync.replicas", 2, 1, 16, "acks=all needs an ISR this big"));
+    k.add(
+        Knob.bool(
+            "unclean.leader.election.enable", false, "an out-of-sync replica may become leader"));
+    k.add(
+        Knob.integer("replica.lag.time.max.ms", 200, 1, 3_600_000, "lagging follower leaves ISR"));
+    k.add(Knob.integer("broker.session.timeout.ms", 300, 2, 3_600_000, "controller session"));
+    k.add(Knob.integer("broker.heartbeat.interval.ms", 40, 1, 3_600_000, "broker heartbeat"));
+    k.add(Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"));
+    k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
+    k.add(Knob.integer("partitions", 1, 1, 64, "partitions"));
+    k.add(
+        Knob.bool(
+            "hw-requires-min-isr",
+            false,
+            "KIP-966 rule: the high watermark waits while the ISR is below min.insync.replicas"));
+    k.add(
+        Knob.choice(
+            "bug",
+            "none",
+            List.of("none", "truncate-to-high-watermark"),
+            "reintroduce a known mistake"));
+    k.add(Knob.integer("producers", 2, 1, 16, "producer clients, one process each"));
+    k.add(
+        Knob.integer("send-interval-ms", 10, 1, 60_000, "each producer sends a record this often"));
+    k.add(Knob.integer("poll-interval-ms", 50, 1, 60_000, "the consumer polls this often"));
+    k.add(Knob.choice("fault", "generated", FAULTS, "forced fault at the leader, or generated"));
+    k.add(
+        Knob.bool(
+            "stale-replica",
+            false,
+            "before a leader fault, cut the leader's followers off until the ISR is the leader"));
+    k.add(Knob.integer("duration-ms", 2000, 100, 3_600_000, "length of the fault phase"));
+    k.add(Knob.integer("liveness-ms", 3000, 100, 3_600_000, "time allowed after the heal"));
+    k.add(
+        Knob.set(
+            "allow",
+            "none",
+            ANOMALY_CLASSES,
+            "anomaly classes that do not fail the run (lost, inconsistent, duplicate, reorder)"));
+    k.addAll(FaultKnobs.knobs("all"));
+    return k;
+  }
+
+  static int acks(Knobs k) {
+    return switch (k.get("acks")) {
+      case "0" -> 0;
+      case "1" -> 1;
+      default -> -1;
+    };
+  }
+
+  /** Kafka turns idempotence off when acks, retries or in-flight conflict with it. */
+  static boolean idempotence(Knobs k) {
+    return k.getBool("enable.idempotence")
+        && acks(k) == -1
+        && k.getInt("retries") > 0
+        && k.getInt("max.in.flight.requests.per.connection") <= 5;
+  }
+
+  static ReplogConfig replog(Knobs k) {
+    int brokers = k.getInt("brokers");
+    int rf = Math.min(k.getInt("replication.factor"), brokers);
+    return new ReplogConfig(
+        brokers,
+        brokers,
+        k.getInt("partitions"),
+        rf,
+        Math.min(k.getInt("min.insync.replicas"), rf),
+        k.getLong("replica.lag.time.max.ms") * 1000,
+        k.getBool("unclean.leader.election.enable"),
+        k.get("bug").equals("truncate-to-high-watermark"),
+        k.getBool("hw-requires-min-isr"),
+        k.getLong("broker.heartbeat.interval.ms") * 1000,
+        Math.max(
+            k.getLong("broker.session.timeout.ms") * 1000,
+            k.getLong("broker.heartbeat.interval.ms") * 1000 + 1),
+        20_000,
+        100_000,
+        500);
+  }
+
+  static ProducerConfig producer(Knobs k, long stopMicros, int controller) {
+    return new ProducerConfig(
+        acks(k),
+        idempotence(k),
+        k.getInt("retries"),
+        k.getInt("max.in.flight.requests.per.connection"),
+        k.getLong("linger.ms") * 1000,
+        k.getInt("batch.records"),
+        k.getLong("delivery.timeout.ms") * 1000,
+        k.getLong("request.timeout.ms") * 1000,
+        k.getLong("retry.backoff.ms") * 1000,
+        k.getLong("send-interval-ms") * 1000,
+        k.getInt("partitions"),
+        stopMicros,
+        controller);
+  }
+
+  static ConsumerConfig consumer(Knobs k, long finalReadMicros, int controller) {
+    return new ConsumerConfig(
+        k.getInt("partitions"),
+        k.getLong("poll-interval-ms") * 1000,
+        500,
+        k.getLong("request.timeout.ms") * 1000,
+        finalReadMicros,
+        controller);
+  }
+}
