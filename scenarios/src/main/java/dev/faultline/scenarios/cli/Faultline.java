@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       MergeCommand.class,
       CompareCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       CheckCommand.class,
       RingStatsCommand.class,
