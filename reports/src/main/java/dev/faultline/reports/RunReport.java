@@ -1,0 +1,206 @@
+package dev.faultline.reports;
+
+import dev.faultline.checker.delivery.DeliveryReport;
+import dev.faultline.checker.linear.CheckResult;
+import dev.faultline.checker.linear.Counterexample;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's report: one self-contained HTML page with the summary and replay command, the charts, the
+ * timeline, a message diagram, counterexamples and delivery anomalies. It reads only its input, so
+ * the same run gives the same bytes; every value from the input is escaped.
+ */
+public final class RunReport {
+  private RunReport() {}
+
+  /** The page for {@code in}. */
+  public static String render(RunReportInput in) {
+    List<OpSpan> ops = OpSpan.pair(in.history(), in.simulatedMicros());
+    List<FaultWindow> windows = FaultWindow.of(in);
+    List<NodeStates.Span> states = NodeStates.spans(in.events(), in.simulatedMicros());
+    StringBuilder b = new StringBuilder();
+    b.append("<h1>")
+        .append(Html.esc(in.scenario()))
+        .append(", seed ")
+        .append(in.seed())
+        .append(" <span id=\"verdict\" class=\"status status-")
+        .append(Html.esc(in.status()))
+        .append("\">")
+        .append(Html.esc(in.status()))
+        .append("</span></h1>\n");
+    b.append(Summary.render(in));
+    b.append("<h2>Charts</h2>\n");
+    if (ops.isEmpty()) {
+      b.append("<p class=\"note\">This run recorded no client operations: no latency chart.</p>\n");
+    } else {
+      figure(b, "fig-latency", RunCharts.latency(ops, windows));
+      figure(b, "fig-rates", RunCharts.rates(ops, windows, in.simulatedMicros()));
+    }
+    List<Integer> stateful = NodeStates.nodesWithStates(in.events());
+    if (!stateful.isEmpty()) {
+      List<NodeStates.Span> rows =
+          states.stream().filter(s -> stateful.contains(s.node())).toList();
+      figure(b, "fig-roles", RunCharts.roles(rows, stateful, in, windows));
+    } else if (!in.events().isEmpty()) {
+      b.append(
+          "<p class=\"note\">No node announced a role, crashed or paused: no role chart.</p>\n");
+    } else {
+      b.append(
+          "<p class=\"note\">The run kept no trace events: no role chart or message diagram.</p>\n");
+    }
+    b.append(legend());
+    b.append("<h2>Timeline of faults and operations</h2>\n");
+    b.append(Timeline.render(in, ops, states, windows));
+    if (!in.events().isEmpty()) {
+      long[] w = MessageDiagram.window(focus(in, windows), in.simulatedMicros());
+      b.append("<h2>Messages</h2>\n");
+      b.append(MessageDiagram.render(in, w[0], w[1]));
+    }
+    evidence(b, in);
+    return Page.html(in.scenario() + " seed " + in.seed() + ": " + in.status(), b.toString());
+  }
+
+  /** Writes the page for {@code in} to {@code file}. */
+  public static void write(Path file, RunReportInput in) throws IOException {
+    Page.write(file, render(in));
+  }
+
+  private static void figure(StringBuilder b, String id, String svg) {
+    b.append("<div class=\"figure\" id=\"")
+        .append(id)
+        .append("\">\n")
+        .append(svg)
+        .append("\n</div>\n");
+  }
+
+  private static String legend() {
+    StringBuilder sb = new StringBuilder("<p class=\"legend\">Faults: ");
+    for (String f : List.of("crash", "pause", "partition", "loss", "clog", "skew")) {
+      sb.append("<span><i style=\"background:")
+          .append(SvgChart.hex(FaultColours.of(f)))
+          .append("\"></i>")
+          .append(f)
+          .append("</span>");
+    }
+    sb.append(" States and outcomes: ");
+    for (String s :
+        List.of("leader", "follower", "candidate", "down", "paused", "OK", "FAIL", "INFO")) {
+      sb.append("<span><i style=\"background:")
+          .append(SvgChart.hex(SvgChart.colour(s)))
+          .append("\"></i>")
+          .append(s.toLowerCase(java.util.Locale.ROOT))
+          .append("</span>");
+    }
+    return sb.append("</p>\n").toString();
+  }
+
+  /** Where the message diagram looks: the operation that cannot be placed, else the first fault. */
+  private static long focus(RunReportInput in, List<FaultWindow> windows) {
+    for (CheckVerdict v : in.verdicts()) {
+      Counterexample cx = counterexample(v.evidence());
+      if (cx != null && cx.blocked().invoke().timeNanos() >= 0) {
+        return cx.blocked().invoke().timeNanos() / 1000;
+      }
+    }
+    return windows.isEmpty() ? -1 : windows.get(0).startMicros();
+  }
+
+  private static void evidence(StringBuilder b, RunReportInput in) {
+    for (CheckVerdict v : in.verdicts()) {
+      Counterexample cx = counterexample(v.evidence());
+      if (cx != null) {
+        b.append("<h2>Counterexample: ").append(Html.esc(v.check())).append("</h2>\n");
+        b.append(CounterexampleView.render(cx));
+      } else if (v.evidence() instanceof DeliveryReport d) {
+        b.append("<h2>Delivery: ").append(Html.esc(v.check())).append("</h2>\n");
+        b.append(DeliveryTables.render(d));
+      }
+    }
+  }
+
+  private static Counterexample counterexample(Object evidence) {
+    if (evidence instanceof Counterexample cx) {
+      return cx;
+    }
+    if (evidence instanceof CheckResult r) {
+      return r.counterexample();
+    }
+    return null;
+  }
+
+  /** The summary: configuration, schedule, verdicts, metrics and the replay command. */
+  static final class Summary {
+    private Summary() {}
+
+    static String render(RunReportInput in) {
+      StringBuilder b = new StringBuilder("<h2>Summary</h2>\n<table id=\"summary\">\n");
+      row(b, "scenario", in.scenario());
+      row(b, "seed", Long.toString(in.seed()));
+      row(b, "trace hash", in.traceHash());
+      row(b, "simulated time", Html.seconds(in.simulatedMicros()));
+      row(
+          b,
+          "operations",
+          Long.toString(
+              in.history().stream().filter(o -> o.type().name().equals("INVOKE")).count()));
+      row(b, "trace events kept", Integer.toString(in.events().size()));
+      b.append("</table>\n<h3>Replay</h3>\n<pre id=\"replay\"><code>")
+          .append(Html.esc(in.replayCommand()))
+          .append("</code></pre>\n<h3>Checks</h3>\n<table id=\"verdicts\">\n")
+          .append("<tr><th>check</th><th>verdict</th><th>summary</th></tr>\n");
+      for (CheckVerdict v : in.verdicts()) {
+        b.append("<tr class=\"verdict\"><td>")
+            .append(Html.esc(v.check()))
+            .append("</td><td><span class=\"status status-")
+            .append(Html.esc(v.status()))
+            .append("\">")
+            .append(Html.esc(v.status()))
+            .append("</span></td><td>")
+            .append(Html.esc(v.summary()));
+        if (!v.details().isEmpty()) {
+          b.append("<ul class=\"details\">");
+          for (String d : v.details()) {
+            b.append("<li>").append(Html.esc(d)).append("</li>");
+          }
+          b.append("</ul>");
+        }
+        b.append("</td></tr>\n");
+      }
+      b.append("</table>\n<h3>Knobs</h3>\n<table id=\"knobs\">\n");
+      for (Map.Entry<String, String> e : in.knobs().entrySet()) {
+        row(b, e.getKey(), e.getValue());
+      }
+      b.append("</table>\n<h3>Fault schedule</h3>\n");
+      if (in.schedule().isEmpty()) {
+        b.append("<p id=\"schedule\">No faults were scheduled.</p>\n");
+      } else {
+        b.append("<pre id=\"schedule\">")
+            .append(Html.esc(in.schedule().print()))
+            .append("</pre>\n");
+      }
+      if (!in.metrics().isEmpty()) {
+        b.append("<h3>Metrics</h3>\n<table id=\"metrics\">\n");
+        for (Map.Entry<String, Double> e : in.metrics().entrySet()) {
+          b.append("<tr><th>")
+              .append(Html.esc(e.getKey()))
+              .append("</th><td class=\"num\">")
+              .append(Html.esc(Html.figure(e.getValue())))
+              .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+      }
+      return b.toString();
+    }
+
+    private static void row(StringBuilder b, String key, String value) {
+      b.append("<tr><th>")
+          .append(Html.esc(key))
+          .append("</th><td>")
+          .append(Html.esc(value))
+          .append("</td></tr>\n");
+    }
+  }
+}

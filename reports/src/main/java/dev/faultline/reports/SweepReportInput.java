@@ -1,0 +1,64 @@
+package dev.faultline.reports;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a sweep's or a comparison's report shows: one row per configuration.
+ *
+ * @param title what was swept or compared, e.g. {@code raft-kv, seeds 1..200}
+ * @param command the command that ran it
+ * @param rows one per configuration, in the order to show them
+ */
+public record SweepReportInput(String title, String command, List<SweepReportInput.Config> rows) {
+  public SweepReportInput {
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One configuration's seeds.
+   *
+   * @param label a short name, e.g. {@code acks=all}
+   * @param knobs the knobs that set this configuration apart (or all of them)
+   * @param seeds how many seeds ran
+   * @param passed seeds whose every check passed
+   * @param failed seeds with a failed check
+   * @param unknown seeds with an undecided check and none failed
+   * @param failuresByCheck for each check, how many seeds it failed in
+   * @param availability the mean share of operations that succeeded, 0 to 1, or NaN when unknown
+   * @param latencyMillis latency percentiles of successful operations by name ({@code p50}, {@code
+   *     p99}, ...), in milliseconds; may be empty
+   * @param failing the failing (and undecided) seeds, with a link to each one's report
+   */
+  public record Config(
+      String label,
+      SortedMap<String, String> knobs,
+      int seeds,
+      int passed,
+      int failed,
+      int unknown,
+      SortedMap<String, Integer> failuresByCheck,
+      double availability,
+      SortedMap<String, Double> latencyMillis,
+      List<FailingSeed> failing) {
+    public Config {
+      knobs = Collections.unmodifiableSortedMap(new TreeMap<>(knobs));
+      failuresByCheck = Collections.unmodifiableSortedMap(new TreeMap<>(failuresByCheck));
+      latencyMillis = Collections.unmodifiableSortedMap(new TreeMap<>(latencyMillis));
+      failing = List.copyOf(failing);
+    }
+  }
+
+  /**
+   * A seed that failed.
+   *
+   * @param seed the seed
+   * @param status {@code FAIL} or {@code UNKNOWN}
+   * @param replayCommand the command that replays it
+   * @param reportHref the path of its report relative to the sweep's page, or null when none was
+   *     written
+   */
+  public record FailingSeed(long seed, String status, String replayCommand, String reportHref) {}
+}
