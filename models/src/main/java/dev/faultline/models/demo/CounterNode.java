@@ -46,8 +46,15 @@ public final class CounterNode implements Node {
     recoveredOwn = own == null ? 0 : own;
     counts[ctx.self()] = recoveredOwn;
     ctx.setRole("counter");
+    boolean restarted = ctx.disk().get("booted") != null;
+    if (!restarted) {
+      ctx.disk().put("booted", Boolean.TRUE);
+      ctx.disk().sync();
+    }
     ctx.setTimer(config.tickMicros(), Timer.TICK);
-    ctx.setTimer(config.gossipMicros(), Timer.GOSSIP);
+    if (!(restarted && config.bugNoGossipAfterRestart())) {
+      ctx.setTimer(config.gossipMicros(), Timer.GOSSIP);
+    }
   }
 
   @Override

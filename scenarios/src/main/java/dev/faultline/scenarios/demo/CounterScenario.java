@@ -44,6 +44,12 @@ public final class CounterScenario implements Scenario {
     k.add(Knob.integer("tick-ms", 10, 1, 60_000, "how often a node increments its count"));
     k.add(Knob.integer("gossip-ms", 50, 1, 60_000, "how often a node gossips its counts"));
     k.add(Knob.integer("sync-every", 5, 1, 1_000_000, "a node syncs to disk every N increments"));
+    k.add(
+        Knob.choice(
+            "bug",
+            "none",
+            List.of("none", "no-gossip-after-restart"),
+            "reintroduce a mistake: a restarted node never gossips again"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
   }
@@ -65,7 +71,8 @@ public final class CounterScenario implements Scenario {
             k.getLong("tick-ms") * 1000,
             k.getLong("gossip-ms") * 1000,
             k.getInt("sync-every"),
-            faultEnd);
+            faultEnd,
+            k.get("bug").equals("no-gossip-after-restart"));
     List<String> servers = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       servers.add("n" + i);
