@@ -23,9 +23,10 @@ import java.util.stream.Stream;
 /**
  * {@code faultline bench checker}: the linearizability checker on Porcupine's histories, the items
  * Porcupine's own benchmarks time. Histories are parsed first; only the check is timed, in a warm
- * JVM, as the median of several repetitions. Memory is the bytes the checking thread allocated
- * during one check, and the peak heap occupancy above the post-GC baseline during one check (an
- * upper bound: the sum of each heap pool's peak).
+ * JVM, as the median of several repetitions (wall time, and the checking thread's CPU time, which a
+ * busy machine disturbs less). Memory is the bytes the checking thread allocated during one check,
+ * and the peak heap occupancy above the post-GC baseline during one check (an upper bound: the sum
+ * of each heap pool's peak).
  */
 public final class CheckerBench implements Benchmark {
   @Override
@@ -83,12 +84,13 @@ public final class CheckerBench implements Benchmark {
         Runtime.getRuntime().maxMemory() >> 20);
     out.printf(
         Locale.ROOT,
-        "%-26s %6s %4s %10s %9s %10s %12s  %s%n",
+        "%-26s %6s %4s %10s %9s %8s %10s %12s  %s%n",
         "item",
         "ops",
         "N",
         "median ms",
         "min ms",
+        "cpu ms",
         "alloc MB",
         "peak heap MB",
         "verdicts");
@@ -108,24 +110,30 @@ public final class CheckerBench implements Benchmark {
     for (int i = 0; i < Math.max(2, item.reps() / 3); i++) {
       checkAll(item);
     }
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] ms = new double[item.reps()];
+    double[] cpu = new double[item.reps()];
     String verdicts = "";
     for (int i = 0; i < item.reps(); i++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       verdicts = checkAll(item);
       ms[i] = (System.nanoTime() - t0) / 1e6;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
     }
     Arrays.sort(ms);
+    Arrays.sort(cpu);
     long[] memory = memory(item);
     int ops = item.files().stream().mapToInt(f -> invokes(f.ops())).sum();
     out.printf(
         Locale.ROOT,
-        "%-26s %6d %4d %10.1f %9.1f %10.1f %12.1f  %s%n",
+        "%-26s %6d %4d %10.1f %9.1f %8.1f %10.1f %12.1f  %s%n",
         item.name(),
         ops,
         item.reps(),
         ms[ms.length / 2],
         ms[0],
+        cpu[cpu.length / 2],
         memory[0] / 1e6,
         memory[1] / 1e6,
         verdicts);
@@ -136,7 +144,7 @@ public final class CheckerBench implements Benchmark {
         ops.stream().filter(o -> o.type() == dev.faultline.checker.history.OpType.INVOKE).count();
   }
 
-  /** Checks every file of the item; returns the verdicts counted, e.g. "23 L, 80 N". */
+  /** Checks every file of the item; returns the verdicts counted. */
   private static String checkAll(Item item) {
     int lin = 0;
     int not = 0;
