@@ -207,7 +207,7 @@ public final class Property {
             + why(shrunkRun)
             + "\n"
             + "replay: ./faultline replay "
-            + file;
+            + PropertyResult.fromProjectRoot(file);
     try {
       CaseFile.write(file, shrunk, comment);
     } catch (IOException e) {

@@ -24,6 +24,16 @@ public record PropertyResult(
     int shrinkRuns,
     Path saved) {
 
+  /**
+   * {@code file} as the project root sees it, so that a replay command works from the checkout
+   * (tests run in a module's directory; the launcher runs from the root).
+   */
+  static String fromProjectRoot(Path file) {
+    Path root = dev.faultline.scenarios.cli.ProjectRoot.find();
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(root) ? root.relativize(abs).toString() : file.toString();
+  }
+
   public boolean held() {
     return original == null;
   }
@@ -43,7 +53,7 @@ public record PropertyResult(
     sb.append(shrunk.schedule().size()).append(" faults, knobs ").append(shrunk.knobs());
     sb.append("\n    why: ").append(shrunkFailure);
     if (saved != null) {
-      sb.append("\n    replay: ./faultline replay ").append(saved);
+      sb.append("\n    replay: ./faultline replay ").append(fromProjectRoot(saved));
     }
     sb.append("\n    schedule:\n");
     for (String line : shrunk.schedule().print().split("\n")) {

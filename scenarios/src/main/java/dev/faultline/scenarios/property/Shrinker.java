@@ -99,13 +99,25 @@ final class Shrinker {
     return current;
   }
 
-  /** Smaller values to try, smallest first: the minimum, then halfway, then one less. */
+  /**
+   * Smaller values to try, smallest first: the minimum, then steps down of half the distance, a
+   * quarter, ... one. Accepting the first that still fails halves the distance to the smallest
+   * failing value on each pass, so a large knob (a duration in ms) shrinks in logarithmic runs.
+   */
   private static List<Long> candidates(long value, long min) {
     List<Long> out = new ArrayList<>();
-    for (long v : new long[] {min, min + (value - min) / 2, value - 1}) {
-      if (v >= min && v < value && !out.contains(v)) {
+    if (value <= min) {
+      return out;
+    }
+    out.add(min);
+    for (long step = (value - min) / 2; step >= 1; step /= 2) {
+      long v = value - step;
+      if (!out.contains(v)) {
         out.add(v);
       }
+    }
+    if (!out.contains(value - 1)) {
+      out.add(value - 1);
     }
     return out;
   }
