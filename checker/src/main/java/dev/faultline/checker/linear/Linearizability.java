@@ -91,7 +91,17 @@ public final class Linearizability {
         try {
           end = search.run(quantum);
         } catch (OutOfMemoryError e) {
-          end = Search.End.OUT_OF_MEMORY;
+          // A last resort: the memo cap should stop the search first. Drop every search at once.
+          long reached = configurations + search.configurations();
+          searches.clear();
+          return new CheckResult(
+              Verdict.UNKNOWN,
+              invocations,
+              null,
+              "the JVM ran out of heap after "
+                  + reached
+                  + " configurations (give it more with -Xmx)",
+              reached);
         }
         if (end == Search.End.PAUSED) {
           i++;

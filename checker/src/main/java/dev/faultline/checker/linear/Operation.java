@@ -54,13 +54,11 @@ public record Operation(
     if (where != null) {
       sb.append(" (").append(where);
       if (completion != null && completion.source() != null) {
-        String c = completion.source();
-        int colon = c.lastIndexOf(':');
+        // "file:12-14" rather than "file:12-file:14" when both lines are in one file.
+        String end = completion.source();
+        String file = where.substring(0, where.lastIndexOf(':') + 1);
         sb.append('-')
-            .append(
-                colon >= 0 && c.startsWith(where.substring(0, where.lastIndexOf(':') + 1))
-                    ? c.substring(colon + 1)
-                    : c);
+            .append(!file.isEmpty() && end.startsWith(file) ? end.substring(file.length()) : end);
       }
       sb.append(')');
     }
