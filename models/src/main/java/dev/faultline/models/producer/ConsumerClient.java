@@ -24,7 +24,12 @@ public final class ConsumerClient implements Node {
     METADATA
   }
 
-  private record PollTimeout(long requestId) {}
+  private record PollTimeout(long requestId) {
+    @Override
+    public String toString() {
+      return "poll-timeout"; // what the trace hashes: cheap and stable
+    }
+  }
 
   private final ConsumerConfig config;
   private final OpLog history;

@@ -32,15 +32,18 @@ public final class ProducerClient implements Node {
   private enum Timer {
     GENERATE,
     EXPIRE,
-    METADATA
+    METADATA,
+    /** A batch has lingered long enough to be sent. */
+    LINGER
   }
 
-  private record RequestTimeout(long requestId) {}
+  private record RequestTimeout(long requestId) {
+    @Override
+    public String toString() {
+      return "request-timeout"; // what the trace hashes: cheap and stable
+    }
+  }
 
-  /** Fires when a batch has lingered long enough to be sent. */
-  private record Linger() {}
-
-  private static final Linger LINGER = new Linger();
   private static final long EXPIRY_CHECK_MICROS = 25_000;
 
   private static final long METADATA_REFRESH_MICROS = 100_000;
@@ -97,7 +100,7 @@ public final class ProducerClient implements Node {
       if (now < config.stopMicros() + config.deliveryTimeoutMicros() || !idle()) {
         c.setTimer(EXPIRY_CHECK_MICROS, Timer.EXPIRE);
       }
-    } else if (tag == LINGER) {
+    } else if (tag == Timer.LINGER) {
       drain(now);
     } else if (tag == Timer.METADATA) {
       if (!idle() || now < config.stopMicros()) {
@@ -122,7 +125,7 @@ public final class ProducerClient implements Node {
     int partition = ctx.random().nextInt(config.partitions());
     history.invoke(process, "send", (long) partition, value);
     if (accumulator.add(partition, value, now) && config.lingerMicros() > 0) {
-      ctx.setTimer(config.lingerMicros(), LINGER);
+      ctx.setTimer(config.lingerMicros(), Timer.LINGER);
     }
     drain(now);
   }

@@ -20,6 +20,7 @@ public final class Broker implements Node {
 
   private final ReplogConfig config;
   private final Map<Integer, PartitionReplica> replicas = new TreeMap<>();
+  private PartitionReplica[] byPartition; // the same replicas, for invariants' fast lookups
   private NodeContext ctx;
 
   public Broker(ReplogConfig config) {
@@ -34,6 +35,8 @@ public final class Broker implements Node {
         replicas.put(p, new PartitionReplica(config, c, p));
       }
     }
+    byPartition = new PartitionReplica[config.partitions()];
+    replicas.forEach((p, r) -> byPartition[p] = r);
     c.setRole("broker");
     c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(true));
     c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
@@ -113,6 +116,6 @@ public final class Broker implements Node {
 
   /** This broker's replica of {@code partition}, or null if it holds none. */
   public PartitionReplica partition(int partition) {
-    return replicas.get(partition);
+    return byPartition[partition];
   }
 }

@@ -11,9 +11,20 @@ import java.util.List;
  */
 final class FollowerRole {
   /** Timer tags; records carry the fetch they belong to so a stale timer does nothing. */
-  record FetchTimeout(int partition, long fetchId) {}
+  record FetchTimeout(int partition, long fetchId) {
+    @Override
+    public String toString() {
+      return "fetch-timeout"; // what the trace hashes: cheap and stable
+    }
+  }
 
-  record FetchBackoff(int partition, long fetchId) {}
+  /** Fires when a follower may fetch again after a fetch that returned nothing. */
+  record FetchBackoff(int partition, long fetchId) {
+    @Override
+    public String toString() {
+      return "fetch-backoff";
+    }
+  }
 
   private final PartitionReplica replica;
   private final NodeContext ctx;

@@ -45,7 +45,7 @@ final class KafkaKnobs {
             "max.in.flight.requests.per.connection", 5, 1, 100, "requests in flight per broker"));
     k.add(Knob.integer("linger.ms", 5, 0, 60_000, "how long a batch waits for more records"));
     k.add(Knob.integer("batch.records", 16, 1, 10_000, "most records per batch"));
-    k.add(Knob.integer("delivery.timeout.ms", 1000, 1, 3_600_000, "give a record up after this"));
+    k.add(Knob.integer("delivery.timeout.ms", 600, 1, 3_600_000, "give a record up after this"));
     k.add(Knob.integer("request.timeout.ms", 150, 1, 3_600_000, "retry a request after this"));
     k.add(Knob.integer("retry.backoff.ms", 20, 0, 60_000, "wait before a retry"));
     k.add(Knob.integer("min.insync.replicas", 2, 1, 16, "acks=all needs an ISR this big"));

@@ -1,6 +1,5 @@
 package dev.faultline.scenarios.kafka;
 
-import dev.faultline.checker.delivery.DeliveryReport;
 import dev.faultline.checker.history.Op;
 import dev.faultline.models.producer.ConsumerClient;
 import dev.faultline.models.producer.ConsumerConfig;
@@ -117,17 +116,17 @@ public final class KafkaProduceScenario implements Scenario {
     }
 
     List<Op> ops = Histories.toOps(sim.history());
-    DeliveryReport report = KafkaVerdicts.check(ops);
+    KafkaVerdicts.Judgement judgement = KafkaVerdicts.judge(ops, consumerProcess, finalRead * 1000);
     Set<String> allowed = new TreeSet<>(List.of(k.get("allow").split(",")));
     if (k.get("allow").equals("all")) {
       allowed.addAll(KafkaKnobs.ANOMALY_CLASSES);
     }
     List<Verdict> verdicts = new ArrayList<>();
-    verdicts.add(KafkaVerdicts.delivery(report, allowed));
+    verdicts.add(KafkaVerdicts.delivery(judgement, allowed));
     verdicts.add(liveness(done, sim, faultEnd, k));
     verdicts.add(invariants(sim, replog));
     SortedMap<String, Double> metrics = new TreeMap<>();
-    KafkaVerdicts.metrics(report, sim.history(), pc.requestTimeoutMicros(), metrics);
+    KafkaVerdicts.metrics(judgement, sim.history(), pc.requestTimeoutMicros(), metrics);
     Controller c = (Controller) sim.node(ctl);
     metrics.put("elections", (double) c.elections());
     metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));

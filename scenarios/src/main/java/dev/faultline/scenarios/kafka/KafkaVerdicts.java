@@ -4,6 +4,7 @@ import dev.faultline.checker.delivery.DeliveryAnomaly;
 import dev.faultline.checker.delivery.DeliveryChecker;
 import dev.faultline.checker.delivery.DeliveryReport;
 import dev.faultline.checker.history.Op;
+import dev.faultline.checker.history.OpType;
 import dev.faultline.scenarios.Verdict;
 import dev.faultline.sim.history.OpLog;
 import java.util.ArrayList;
@@ -13,57 +14,106 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
- * Turns a {@code kafka-produce} history into verdicts. Delivery anomalies fall into the classes the
- * oracle table speaks of: lost (lost-write, or an unseen acknowledged record in a partition read to
- * its end), inconsistent (two records at one acknowledged offset, or acknowledged offsets that go
- * back: both follow from a log truncated below what was acknowledged), duplicate, reorder (reorder,
- * in-flight-reorder); anything else the checker finds (poll-skip, nonmonotonic-poll, G1a) is a
- * consumer or history bug and always fails. Unavailability is not an anomaly: it is reported as
- * availability and the longest write outage.
+ * Turns a {@code kafka-produce} history into verdicts, with the delivery checker run twice: on the
+ * whole history, and on the sends plus only the consumer's final read (from offset 0 to the end,
+ * after the heal): the log as it finally stands. A record a consumer saw during the run that the
+ * log later lost is lost all the same, and a record that a truncated log once held at a second
+ * offset is not a duplicate in the log that remains.
+ *
+ * <p>Anomaly classes, as the oracle table names them: lost (acknowledged, yet missing from the
+ * final log or never seen), inconsistent (two records at one acknowledged offset, or acknowledged
+ * offsets that go back because the earlier record was lost: a log truncated below what was
+ * acknowledged), duplicate and reorder (judged on the final log), and other (poll-skip,
+ * nonmonotonic-poll, G1a: a consumer or model bug, never allowed). Unavailability is not an
+ * anomaly: it is reported as availability and the longest write outage.
  */
 final class KafkaVerdicts {
   private static final int MAX_DETAIL_LINES = 40;
 
+  /** Both reports, the values the final read found, and the anomaly classes. */
+  record Judgement(
+      DeliveryReport full, DeliveryReport finalLog, Set<Long> finalValues, Set<String> classes) {}
+
   private KafkaVerdicts() {}
 
-  /** The anomaly classes a report shows, by their knob names. */
-  static Set<String> classes(DeliveryReport report) {
-    Set<String> out = new TreeSet<>();
-    if (report.counts().lost() > 0) {
-      out.add("lost");
-    }
-    for (DeliveryAnomaly a : report.anomalies()) {
-      switch (a.kind()) {
-        case LOST_WRITE -> out.add("lost");
-        case INCONSISTENT_OFFSETS, NONMONOTONIC_SEND -> out.add("inconsistent");
-        case DUPLICATE -> out.add("duplicate");
-        case REORDER, IN_FLIGHT_REORDER -> out.add("reorder");
-        case UNSEEN -> {
-          // counted above when the partition was read to its end
+  static Judgement judge(List<Op> ops, long consumer, long finalReadNanos) {
+    List<Op> finalOps = new ArrayList<>();
+    boolean inFinalRead = false;
+    Set<Long> finalValues = new TreeSet<>();
+    for (Op op : ops) {
+      if (op.process() != consumer) {
+        finalOps.add(op);
+        continue;
+      }
+      inFinalRead |=
+          op.f().equals("assign") && op.type() == OpType.INVOKE && op.timeNanos() >= finalReadNanos;
+      if (inFinalRead) {
+        finalOps.add(op);
+        if (op.f().equals("poll") && op.type() == OpType.OK && op.value() instanceof List<?> l) {
+          for (Object pair : l) {
+            finalValues.add((Long) ((List<?>) pair).get(1));
+          }
         }
-        default -> out.add("other:" + a.kind().label());
       }
     }
+    DeliveryReport full = DeliveryChecker.check(ops);
+    DeliveryReport last = DeliveryChecker.check(finalOps);
+    return new Judgement(full, last, finalValues, classes(full, last, finalValues));
+  }
+
+  private static Set<String> classes(DeliveryReport full, DeliveryReport last, Set<Long> kept) {
+    Set<String> out = new TreeSet<>();
+    if (full.counts().lost() > 0 || last.counts().lost() > 0) {
+      out.add("lost");
+    }
+    for (DeliveryReport r : List.of(full, last)) {
+      for (DeliveryAnomaly a : r.anomalies()) {
+        switch (a.kind()) {
+          case LOST_WRITE -> out.add("lost");
+          case INCONSISTENT_OFFSETS -> out.add("inconsistent");
+          case NONMONOTONIC_SEND -> {
+            boolean earlierKept = kept.contains(((Number) a.values().get(0)).longValue());
+            if (!earlierKept) {
+              out.add("inconsistent");
+            } else if (r == last) {
+              out.add("reorder");
+            }
+          }
+          case DUPLICATE -> out.add(r == last ? "duplicate" : "");
+          case REORDER, IN_FLIGHT_REORDER -> out.add(r == last ? "reorder" : "");
+          case UNSEEN -> {
+            // counted as lost above when the partition was read to its end
+          }
+          default -> out.add("other:" + a.kind().label());
+        }
+      }
+    }
+    out.remove("");
     return out;
   }
 
-  static Verdict delivery(DeliveryReport report, Set<String> allowed) {
-    Set<String> found = classes(report);
-    Set<String> failing = new TreeSet<>(found);
+  static Verdict delivery(Judgement j, Set<String> allowed) {
+    Set<String> failing = new TreeSet<>(j.classes());
     failing.removeAll(allowed);
-    List<String> lines = report.describe();
+    List<String> lines = new ArrayList<>();
+    lines.add("final log (sends and the final read): " + j.finalLog().describe().get(0));
+    j.finalLog().describe().stream().skip(1).forEach(lines::add);
+    List<String> during = j.full().describe();
+    lines.add("whole run (every poll): " + during.get(0));
+    during.stream().skip(1).forEach(lines::add);
     if (lines.size() > MAX_DETAIL_LINES) {
       int more = lines.size() - MAX_DETAIL_LINES;
       lines = new ArrayList<>(lines.subList(0, MAX_DETAIL_LINES));
       lines.add("... and " + more + " more lines");
     }
-    String summary = lines.get(0) + (found.isEmpty() ? "" : "; anomalies: " + found);
+    String summary =
+        j.finalLog().describe().get(0)
+            + (j.classes().isEmpty() ? "" : "; anomalies: " + String.join(", ", j.classes()));
     Verdict v =
         failing.isEmpty()
-            ? new Verdict(
-                "delivery", Verdict.Status.PASS, summary, lines.subList(1, lines.size()), null)
-            : Verdict.fail("delivery", summary, lines.subList(1, lines.size()));
-    return v.withEvidence(report);
+            ? new Verdict("delivery", Verdict.Status.PASS, summary, lines, null)
+            : Verdict.fail("delivery", summary, lines);
+    return v.withEvidence(j.finalLog());
   }
 
   /**
@@ -94,8 +144,8 @@ final class KafkaVerdicts {
   }
 
   static void metrics(
-      DeliveryReport report, OpLog log, long requestTimeoutMicros, SortedMap<String, Double> m) {
-    var c = report.counts();
+      Judgement j, OpLog log, long requestTimeoutMicros, SortedMap<String, Double> m) {
+    var c = j.full().counts();
     m.put("sends", (double) c.sends());
     m.put("sends.acknowledged", (double) c.acknowledged());
     m.put("sends.failed", (double) c.failed());
@@ -105,16 +155,11 @@ final class KafkaVerdicts {
     m.put("outage.max.ms", outage / 1000.0);
     boolean unavailable = c.failed() + c.indeterminate() > 0 || outage > requestTimeoutMicros;
     m.put("unavailable", unavailable ? 1.0 : 0.0);
-    m.put("records.lost", (double) c.lost());
-    m.put("records.duplicated", (double) c.duplicated());
-    Set<String> found = classes(report);
+    m.put("records.lost", (double) Math.max(c.lost(), j.finalLog().counts().lost()));
+    m.put("records.duplicated", (double) j.finalLog().counts().duplicated());
     for (String k : KafkaKnobs.ANOMALY_CLASSES) {
-      m.put("anomaly." + k, found.contains(k) ? 1.0 : 0.0);
+      m.put("anomaly." + k, j.classes().contains(k) ? 1.0 : 0.0);
     }
-    m.put("anomaly.other", found.stream().anyMatch(s -> s.startsWith("other:")) ? 1.0 : 0.0);
-  }
-
-  static DeliveryReport check(List<Op> ops) {
-    return DeliveryChecker.check(ops);
+    m.put("anomaly.other", j.classes().stream().anyMatch(s -> s.startsWith("other:")) ? 1.0 : 0.0);
   }
 }
