@@ -39,7 +39,15 @@ import java.util.function.Predicate;
 public final class Property {
   private static final List<String> DEFAULT_SHRINKABLE =
       List.of(
-          "nodes", "clients", "keys", "producers", "partitions", "duration-ms", "ops-per-client");
+          "nodes",
+          "voters",
+          "brokers",
+          "clients",
+          "keys",
+          "producers",
+          "partitions",
+          "duration-ms",
+          "ops-per-client");
 
   private final Scenario scenario;
   private final SortedMap<String, String> fixed = new TreeMap<>();

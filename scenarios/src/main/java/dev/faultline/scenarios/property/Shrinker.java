@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
  * client counts, durations, rates) towards their minimum, and repeats until nothing more goes.
  * Deterministic, and bounded by a number of runs.
  *
- * <p>When a knob named {@code nodes} shrinks, faults naming servers {@code nK} past the new count
- * are dropped (servers are named n1..nN by convention); when {@code duration-ms} shrinks, faults
- * past the new fault phase are dropped.
+ * <p>When a server-count knob ({@code nodes}, {@code voters}, {@code brokers}) shrinks, faults
+ * naming servers {@code nK} past the new count are dropped (servers are named n1..nN by
+ * convention); when {@code duration-ms} shrinks, faults past the new fault phase are dropped.
  */
 final class Shrinker {
   private static final Pattern SERVER = Pattern.compile("n(\\d+)");
+  private static final List<String> SERVER_COUNTS = List.of("nodes", "voters", "brokers");
 
   private final Scenario scenario;
   private final Predicate<Case> fails;
@@ -126,7 +127,8 @@ final class Shrinker {
   private static Case fit(Case c, String knob) {
     List<TimedFault> kept = new ArrayList<>();
     for (TimedFault f : c.schedule().faults()) {
-      if (knob.equals("nodes") && namesServerPast(f.fault(), Long.parseLong(c.knobs().get(knob)))) {
+      if (SERVER_COUNTS.contains(knob)
+          && namesServerPast(f.fault(), Long.parseLong(c.knobs().get(knob)))) {
         continue;
       }
       if (knob.equals("duration-ms") && f.atMicros() > Long.parseLong(c.knobs().get(knob)) * 1000) {
