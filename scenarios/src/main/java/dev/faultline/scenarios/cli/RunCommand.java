@@ -5,6 +5,8 @@ import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.ScenarioRunner;
+import dev.faultline.scenarios.report.ReportException;
+import dev.faultline.scenarios.report.RunReports;
 import dev.faultline.sim.fault.FaultSchedule;
 import dev.faultline.sim.fault.InvalidScheduleException;
 import java.io.IOException;
@@ -43,6 +45,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "Run the seed twice and fail unless both runs give the same trace hash.")
   boolean selfCheck;
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "Also write the run's HTML report into DIR (see docs/reports.md).")
+  Path reportDir;
+
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
@@ -51,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     if (scheduleFile != null) {
       run = run.withSchedule(readSchedule(scheduleFile));
     }
+    run = run.withFullTrace(reportDir != null);
     PrintWriter out = spec.commandLine().getOut();
     printConfiguration(out, scenario, run);
     long start = System.nanoTime();
@@ -62,6 +71,13 @@ public final class RunCommand implements Callable<Integer> {
     }
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     Summaries.print(out, result, wallMillis, scheduleFile);
+    if (reportDir != null) {
+      try {
+        out.println("report: " + RunReports.writeInto(reportDir, result));
+      } catch (ReportException e) {
+        throw new UserError(e.getMessage(), ExitCodes.USAGE);
+      }
+    }
     if (selfCheck) {
       ScenarioResult again = ScenarioRunner.run(scenario, run);
       String first = result.trace() == null ? "-" : result.trace().hashHex();

@@ -7,7 +7,9 @@ import dev.faultline.scenarios.ScenarioRegistry;
 import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.ScenarioRunner;
 import dev.faultline.scenarios.Verdict;
+import dev.faultline.scenarios.report.TourSite;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,17 +34,25 @@ public final class TourCommand implements Callable<Integer> {
       description = "The seed every scenario runs (default: 1).")
   long seed = 1;
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "Where to write the site of reports (default: faultline-reports/tour).")
+  Path reportDir = TourSite.DEFAULT_DIR;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Faultline tour: every scenario of the catalog, seed " + seed + ", default knobs.");
     out.println();
     Verdict.Status worst = Verdict.Status.PASS;
+    TourSite site = new TourSite(reportDir, seed);
     for (Scenario s : ScenarioRegistry.all()) {
       Knobs knobs = ScenarioOptions.resolve(s, Map.of());
       long start = System.nanoTime();
-      ScenarioResult r = ScenarioRunner.run(s, RunSpec.of(seed, knobs));
+      ScenarioResult r = ScenarioRunner.run(s, RunSpec.of(seed, knobs).withFullTrace(true));
       long ms = (System.nanoTime() - start) / 1_000_000;
+      site.add(r);
       out.printf(
           Locale.ROOT,
           "%-16s %-7s faults=%-3d simulated=%-12s wall=%d ms  trace=%s%n",
@@ -65,6 +75,7 @@ public final class TourCommand implements Callable<Integer> {
     }
     out.println();
     out.println("tour: " + worst);
+    out.println("reports: " + site.finish());
     return Summaries.exitCode(worst);
   }
 }
