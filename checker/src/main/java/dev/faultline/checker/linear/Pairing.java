@@ -146,6 +146,7 @@ final class Pairing {
         outcome = Outcome.UNKNOWN;
       }
     }
+    value = normalize(value);
     String problem = model.checkValue(f, value, outcome);
     if (problem != null) {
       Op at = completion != null && outcome == Outcome.OK ? completion : invoke;
@@ -156,13 +157,34 @@ final class Pairing {
         -1,
         invoke.process(),
         f,
-        invoke.key(),
+        normalize(invoke.key()),
         value,
         outcome,
         invoke,
         open ? null : completion,
         inv,
         open ? -1 : comp);
+  }
+
+  /**
+   * Widens integers to {@code Long}, so that a history built with {@code Integer}s (as plain JSON
+   * readers give) compares equal to one read from a file.
+   */
+  static Object normalize(Object v) {
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      boolean changed = false;
+      for (Object e : list) {
+        Object n = normalize(e);
+        changed |= n != e;
+        out.add(n);
+      }
+      return changed ? java.util.Collections.unmodifiableList(out) : v;
+    }
+    return v;
   }
 
   static String where(Op op, int index) {

@@ -90,6 +90,19 @@ class LinearizabilityTest {
   }
 
   @Test
+  void integersAndLongsAreTheSameValue() {
+    Verdict v =
+        check(
+            Models.casRegister(0L),
+            JEPSEN,
+            Op.invoke(0, "cas", null, List.of(0, 1), -1),
+            Op.ok(0, "cas", null, List.of(0, 1), -1),
+            Op.invoke(0, "read", null, null, -1),
+            Op.ok(0, "read", null, 1L, -1));
+    assertEquals(Verdict.LINEARIZABLE, v);
+  }
+
+  @Test
   void mutexSetAndQueueFollowTheirSpecifications() {
     Model<?> mutex = Models.byName("mutex", null);
     assertEquals(

@@ -182,7 +182,7 @@ public final class CheckCommand implements Callable<Integer> {
               + name
               + " model, "
               + why
-              + "; --model names another (said once per kind of file).");
+              + "; --model names another.");
     }
     return Models.byName(name, initialValue);
   }
