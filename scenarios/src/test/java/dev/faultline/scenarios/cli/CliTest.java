@@ -67,7 +67,17 @@ class CliTest {
 
   @Test
   void sweepEndsWithACountLineAndListsFailingSeedsWithTheirReplay() {
-    Outcome pass = faultline("sweep", "counter", "--seeds", "1..6", "--set", "duration-ms=2000");
+    String results = tempFile("pass.jsonl");
+    Outcome pass =
+        faultline(
+            "sweep",
+            "counter",
+            "--seeds",
+            "1..6",
+            "--set",
+            "duration-ms=2000",
+            "--results",
+            results);
     assertEquals(0, pass.code(), pass.err());
     assertTrue(pass.out().strip().endsWith("seeds=6 passed=6 failed=0 unknown=0"), pass.out());
 
@@ -121,6 +131,16 @@ class CliTest {
     assertEquals(0, o.code());
     assertTrue(o.out().contains("counter"), o.out());
     assertTrue(o.out().contains("duration-ms=10000"), o.out());
+  }
+
+  private static String tempFile(String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cli-test");
+      dir.toFile().deleteOnExit();
+      return dir.resolve(name).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String hashLine(String out) {
