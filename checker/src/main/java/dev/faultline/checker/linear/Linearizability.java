@@ -71,15 +71,14 @@ public final class Linearizability {
     for (List<Operation> group : groups.values()) {
       searches.set(i++, compile(group, model, product, keys, budget, deadline));
     }
-    return roundRobin(searches, searchKeys, paired.invocations(), options);
+    return roundRobin(searches, searchKeys, paired.invocations());
   }
 
   /**
    * Runs the keys' searches in turns of doubling length, so that a key that is quickly shown not
    * linearizable is found even when another key would take a long time to decide.
    */
-  private static CheckResult roundRobin(
-      List<Search> searches, List<Object> keys, int invocations, CheckOptions options) {
+  private static CheckResult roundRobin(List<Search> searches, List<Object> keys, int invocations) {
     long configurations = 0;
     String unknown = null;
     long quantum = 1 << 14;
@@ -119,7 +118,8 @@ public final class Linearizability {
                 null,
                 configurations);
           }
-          case OUT_OF_TIME -> unknown = unknown != null ? unknown : outOfTime(options, key);
+          case OUT_OF_TIME ->
+              unknown = unknown != null ? unknown : outOfTime(search.configurations(), key);
           case OUT_OF_MEMORY ->
               unknown =
                   unknown != null
@@ -162,10 +162,10 @@ public final class Linearizability {
     return new Search(local, completed, space, budget, deadline);
   }
 
-  private static String outOfTime(CheckOptions options, Object key) {
-    return "the time limit of "
-        + options.timeLimit().toMillis() / 1000.0
-        + " s ran out"
+  private static String outOfTime(long configurations, Object key) {
+    return "the time limit ran out after "
+        + configurations
+        + " configurations"
         + (key == null ? "" : " on key " + Models.show(key));
   }
 

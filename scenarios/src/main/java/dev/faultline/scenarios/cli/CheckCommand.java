@@ -126,10 +126,7 @@ public final class CheckCommand implements Callable<Integer> {
             CheckOptions.defaults()
                 .withRules(forcedRules != null ? forcedRules : h.format().rules())
                 .withPartition(!noPartition)
-                .withTimeLimit(
-                    timeLimitSeconds == 0
-                        ? null
-                        : Duration.ofNanos((long) (timeLimitSeconds * 1e9)));
+                .withTimeLimit(remaining(start));
         r = Linearizability.check(h.ops(), m, options);
         note.forEach(err::println);
       } catch (HistoryException e) {
@@ -145,7 +142,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
       } else if (r.verdict() == Verdict.UNKNOWN) {
         anyUnknown = true;
-        (explain ? out : err).println("  undecided: " + r.reason() + ".");
+        String limit =
+            r.reason().startsWith("the time limit")
+                ? " (--time-limit " + timeLimitSeconds + " s)"
+                : "";
+        (explain ? out : err).println("  undecided: " + r.reason() + limit + ".");
       }
       out.flush();
     }
@@ -185,6 +186,15 @@ public final class CheckCommand implements Callable<Integer> {
               + "; --model names another.");
     }
     return Models.byName(name, initialValue);
+  }
+
+  /** What is left of the file's budget once it has been read: the limit covers both. */
+  private Duration remaining(long startNanos) {
+    if (timeLimitSeconds == 0) {
+      return null;
+    }
+    long left = (long) (timeLimitSeconds * 1e9) - (System.nanoTime() - startNanos);
+    return Duration.ofNanos(Math.max(1_000_000, left));
   }
 
   private static Set<String> functions(HistoryFile h) {
