@@ -23,6 +23,9 @@ final class KafkaFaults {
   /** How long the stale-replica prelude cuts the leader off from its followers. */
   static final long PRELUDE_MICROS = 500_000;
 
+  /** How long a producer pause lasts: longer than a request timeout. */
+  static final long PAUSE_MICROS = 400_000;
+
   /** How long the timeout-retry cut lasts: less than a request timeout. */
   static final long CUT_MICROS = 25_000;
 
@@ -72,6 +75,11 @@ final class KafkaFaults {
         sim.at(t0 + EPISODE_MICROS, () -> apply(new Fault.Duplicate(0)));
       }
       case "timeout-retry" -> sim.at(t0, this::cutProducer);
+      case "producer-pause" -> {
+        // A GC pause of the first producer, longer than its request timeout.
+        sim.at(t0, () -> apply(new Fault.Pause(firstProducer)));
+        sim.at(t0 + PAUSE_MICROS, () -> apply(new Fault.Resume(firstProducer)));
+      }
       case "two-failovers" -> sim.at(t0, this::twoFailovers);
       default -> throw new IllegalArgumentException("not a forced fault: " + fault);
     }

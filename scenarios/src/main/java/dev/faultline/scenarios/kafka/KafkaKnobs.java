@@ -24,6 +24,7 @@ final class KafkaKnobs {
           "loss",
           "duplicate",
           "timeout-retry",
+          "producer-pause",
           "two-failovers");
 
   static final List<String> ANOMALY_CLASSES =
