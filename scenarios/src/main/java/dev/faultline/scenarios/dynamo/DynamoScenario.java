@@ -18,8 +18,10 @@ import dev.faultline.scenarios.Phases;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.ScenarioResult;
+import dev.faultline.scenarios.Verdict;
 import dev.faultline.sim.SimConfig;
 import dev.faultline.sim.Simulation;
+import dev.faultline.sim.fault.FaultSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,8 +80,30 @@ public final class DynamoScenario implements Scenario {
     return k;
   }
 
+  /**
+   * Runs one seed. A configuration the store cannot take (r above n, say) is a failing {@code
+   * configuration} verdict of one sentence: the command line maps only knob errors found while
+   * resolving values to usage errors, and a stack trace would call it a bug of ours.
+   */
   @Override
   public ScenarioResult run(RunSpec spec) {
+    try {
+      return runChecked(spec);
+    } catch (KnobException e) {
+      return new ScenarioResult(
+          name(),
+          spec.seed(),
+          spec.knobs(),
+          spec.schedule() == null ? FaultSchedule.empty() : spec.schedule(),
+          null,
+          0,
+          List.of(),
+          List.of(Verdict.fail("configuration", e.getMessage(), List.of())),
+          new TreeMap<>());
+    }
+  }
+
+  private ScenarioResult runChecked(RunSpec spec) {
     Knobs k = spec.knobs();
     FaultMode mode = FaultMode.of(k.get("fault"));
     StoreConfig store = storeConfig(k);

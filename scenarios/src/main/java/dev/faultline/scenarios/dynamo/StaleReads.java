@@ -121,7 +121,8 @@ final class StaleReads {
           "why: sloppy quorum: when home replicas are cut off, stand-ins form a quorum of their own,"
               + " so a read and a write can each succeed without meeting.");
     }
-    if (s.versioning() == Versioning.LWW && mode != FaultMode.CONCURRENT_WRITES) {
+    if (s.versioning() == Versioning.LWW
+        && (mode == FaultMode.CLOCK_SKEW || mode == FaultMode.GENERATED)) {
       out.add(
           "why: last-write-wins by the coordinator's clock: a write stamped by a clock that runs"
               + " behind loses to an older write, and reads keep returning the older one.");
