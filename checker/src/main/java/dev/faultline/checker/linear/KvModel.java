@@ -6,11 +6,11 @@ import java.util.List;
  * One key of Porcupine's key-value store: a string that {@code get} returns whole, {@code put}
  * replaces and {@code append} extends. Each key starts as the empty string (or the initial value).
  */
-final class KvModel implements Model<String> {
-  private final String initial;
+final class KvModel implements Model<Text> {
+  private final Text initial;
 
   KvModel(Object initial) {
-    this.initial = initial == null ? "" : initial.toString();
+    this.initial = Text.of(initial == null ? "" : initial.toString());
   }
 
   @Override
@@ -19,7 +19,7 @@ final class KvModel implements Model<String> {
   }
 
   @Override
-  public String init() {
+  public Text init() {
     return initial;
   }
 
@@ -45,12 +45,17 @@ final class KvModel implements Model<String> {
   }
 
   @Override
-  public String step(String state, Operation op) {
+  public Text step(Text state, Operation op) {
     String v = (String) op.value();
     return switch (op.f()) {
-      case "get" -> state.equals(v == null ? "" : v) ? state : null;
-      case "put" -> v;
-      default -> state.concat(v);
+      case "get" -> state.contentEquals(v == null ? "" : v) ? state : null;
+      case "put" -> Text.of(v);
+      default -> state.append(v);
     };
+  }
+
+  @Override
+  public String describe(Text state) {
+    return Models.show(state.toString());
   }
 }

@@ -2,9 +2,7 @@ package dev.faultline.checker.linear;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The states of one model object, interned. Transitions are cached in a row per state for the first
@@ -18,7 +16,10 @@ final class SingleSpace<S> implements StateSpace {
   private final Model<S> model;
   private final Operation[] ops;
   private final List<S> states = new ArrayList<>();
-  private final Map<S, Integer> ids = new HashMap<>();
+
+  /** Open addressing over {@code states}: slot holds state id + 1, 0 when empty. */
+  private int[] table = new int[64];
+
   private final int[][] rows = new int[ROWS][];
 
   SingleSpace(Model<S> model, Operation[] ops) {
@@ -53,14 +54,34 @@ final class SingleSpace<S> implements StateSpace {
   }
 
   private int intern(S s) {
-    Integer id = ids.get(s);
-    if (id != null) {
-      return id;
+    int mask = table.length - 1;
+    int i = Hashing.index(s.hashCode(), mask);
+    for (int slot = table[i]; slot != 0; slot = table[i]) {
+      if (states.get(slot - 1).equals(s)) {
+        return slot - 1;
+      }
+      i = (i + 1) & mask;
     }
     int n = states.size();
     states.add(s);
-    ids.put(s, n);
+    table[i] = n + 1;
+    if (2 * states.size() > table.length) {
+      rehash();
+    }
     return n;
+  }
+
+  private void rehash() {
+    int[] bigger = new int[table.length * 2];
+    int mask = bigger.length - 1;
+    for (int id = 0; id < states.size(); id++) {
+      int i = Hashing.index(states.get(id).hashCode(), mask);
+      while (bigger[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      bigger[i] = id + 1;
+    }
+    table = bigger;
   }
 
   @Override
