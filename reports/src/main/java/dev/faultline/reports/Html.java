@@ -35,15 +35,28 @@ public final class Html {
   }
 
   /**
-   * A number for SVG coordinates: two decimals at most, a dot as separator, whatever the locale.
+   * A number for SVG coordinates: rounded to two decimals, trailing zeros dropped, a dot as
+   * separator whatever the locale. Charts call it for every coordinate, so it avoids formatting.
    */
   public static String num(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
+    if (!Double.isFinite(v) || Math.abs(v) >= 1e12) {
+      return Double.isFinite(v) ? Long.toString(Math.round(v)) : "0";
     }
-    String s = String.format(Locale.ROOT, "%.2f", v);
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    long hundredths = Math.round(Math.abs(v) * 100);
+    long whole = hundredths / 100;
+    int frac = (int) (hundredths % 100);
+    StringBuilder sb = new StringBuilder(12);
+    if (v < 0 && hundredths != 0) {
+      sb.append('-');
+    }
+    sb.append(whole);
+    if (frac != 0) {
+      sb.append('.').append(frac / 10);
+      if (frac % 10 != 0) {
+        sb.append(frac % 10);
+      }
+    }
+    return sb.toString();
   }
 
   /** Virtual microseconds as seconds with three decimals, e.g. {@code 1.250s}. */

@@ -57,11 +57,25 @@ final class MessageDiagram {
     return out;
   }
 
-  /** A window worth looking at: around {@code focusMicros}, or the start when it is negative. */
-  static long[] window(long focusMicros, long endMicros) {
-    long len = Math.max(1, Math.min(endMicros, Math.max(20_000, endMicros / 40)));
-    long from = focusMicros < 0 ? 0 : Math.max(0, focusMicros - len / 4);
-    return new long[] {from, Math.min(endMicros, from + len)};
+  /**
+   * A window worth looking at: starting a little before {@code focusMicros} (or at the start when
+   * it is negative), as long as holds {@link #MAX_MESSAGES} sends, and at most a fortieth of the
+   * run (at least 20 ms).
+   */
+  static long[] window(List<TraceEvent> events, long focusMicros, long endMicros) {
+    long most = Math.max(1, Math.min(endMicros, Math.max(20_000, endMicros / 40)));
+    long from = focusMicros < 0 ? 0 : Math.max(0, focusMicros - most / 8);
+    long to = Math.min(endMicros, from + most);
+    int sends = 0;
+    for (TraceEvent e : events) {
+      if (e.timeMicros() >= from && e.kind() == dev.faultline.sim.trace.TraceKind.SEND) {
+        if (++sends == MAX_MESSAGES) {
+          to = Math.min(to, Math.max(from + 1000, e.timeMicros()));
+          break;
+        }
+      }
+    }
+    return new long[] {from, to};
   }
 
   static String render(RunReportInput in, long fromMicros, long toMicros) {

@@ -5,13 +5,17 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -32,6 +36,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class RunCharts {
   static final int WIDTH = 960;
 
+  /** Marks of one outcome drawn at most in the latency chart; SVG grows with every mark. */
+  static final int MAX_POINTS = 1500;
+
   private RunCharts() {}
 
   /**
@@ -44,13 +51,13 @@ final class RunCharts {
     for (String s : List.of("ok", "fail", "info")) {
       series.put(s, new XYSeries(s, false, true));
     }
+    Map<String, Integer> strides = strides(ops);
+    Map<String, Integer> seen = new LinkedHashMap<>();
     for (OpSpan op : ops) {
-      String s =
-          switch (op.outcome()) {
-            case "OK" -> "ok";
-            case "FAIL" -> "fail";
-            default -> "info";
-          };
+      String s = outcome(op);
+      if ((seen.merge(s, 1, Integer::sum) - 1) % strides.get(s) != 0) {
+        continue;
+      }
       series.get(s).add(op.startMicros() / 1e6, Math.max(0.001, op.latencyMicros() / 1000.0));
     }
     XYSeriesCollection data = new XYSeriesCollection();
@@ -64,11 +71,37 @@ final class RunCharts {
     }
     LogAxis y = new LogAxis("latency (ms)");
     y.setSmallestValue(0.001);
+    y.setAutoTickUnitSelection(false);
+    y.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten
+    y.setNumberFormatOverride(
+        new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     XYPlot plot = new XYPlot(data, timeAxis(), y, r);
     shade(plot, windows, true);
     SvgChart.style(plot);
     JFreeChart chart = new JFreeChart("Operation latency", SvgChart.TITLE, plot, true);
     return SvgChart.svg(chart, "chart-latency", WIDTH, 340);
+  }
+
+  /**
+   * For {@code ok}, {@code fail} and {@code info}: draw every n-th operation of that outcome, so
+   * that at most {@link #MAX_POINTS} of each are drawn.
+   */
+  static Map<String, Integer> strides(List<OpSpan> ops) {
+    Map<String, Integer> count = new LinkedHashMap<>();
+    for (String s : List.of("ok", "fail", "info")) {
+      count.put(s, 0);
+    }
+    ops.forEach(o -> count.merge(outcome(o), 1, Integer::sum));
+    count.replaceAll((s, n) -> Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS));
+    return count;
+  }
+
+  private static String outcome(OpSpan op) {
+    return switch (op.outcome()) {
+      case "OK" -> "ok";
+      case "FAIL" -> "fail";
+      default -> "info";
+    };
   }
 
   /** Completed operations per second, and the share of completions that succeeded, per bucket. */

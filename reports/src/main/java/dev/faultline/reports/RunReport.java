@@ -6,7 +6,6 @@ import dev.faultline.checker.linear.Counterexample;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run's report: one self-contained HTML page with the summary and replay command, the charts, the
@@ -31,12 +30,23 @@ public final class RunReport {
         .append("\">")
         .append(Html.esc(in.status()))
         .append("</span></h1>\n");
-    b.append(Summary.render(in));
+    b.append(RunSummary.render(in));
     b.append("<h2>Charts</h2>\n");
     if (ops.isEmpty()) {
       b.append("<p class=\"note\">This run recorded no client operations: no latency chart.</p>\n");
     } else {
       figure(b, "fig-latency", RunCharts.latency(ops, windows));
+      RunCharts.strides(ops)
+          .forEach(
+              (outcome, n) -> {
+                if (n > 1) {
+                  b.append("<p class=\"note\">One in ")
+                      .append(n)
+                      .append(" of the ")
+                      .append(outcome)
+                      .append(" operations is drawn.</p>\n");
+                }
+              });
       figure(b, "fig-rates", RunCharts.rates(ops, windows, in.simulatedMicros()));
     }
     List<Integer> stateful = NodeStates.nodesWithStates(in.events());
@@ -55,7 +65,7 @@ public final class RunReport {
     b.append("<h2>Timeline of faults and operations</h2>\n");
     b.append(Timeline.render(in, ops, states, windows));
     if (!in.events().isEmpty()) {
-      long[] w = MessageDiagram.window(focus(in, windows), in.simulatedMicros());
+      long[] w = MessageDiagram.window(in.events(), focus(in, windows), in.simulatedMicros());
       b.append("<h2>Messages</h2>\n");
       b.append(MessageDiagram.render(in, w[0], w[1]));
     }
@@ -129,78 +139,5 @@ public final class RunReport {
       return r.counterexample();
     }
     return null;
-  }
-
-  /** The summary: configuration, schedule, verdicts, metrics and the replay command. */
-  static final class Summary {
-    private Summary() {}
-
-    static String render(RunReportInput in) {
-      StringBuilder b = new StringBuilder("<h2>Summary</h2>\n<table id=\"summary\">\n");
-      row(b, "scenario", in.scenario());
-      row(b, "seed", Long.toString(in.seed()));
-      row(b, "trace hash", in.traceHash());
-      row(b, "simulated time", Html.seconds(in.simulatedMicros()));
-      row(
-          b,
-          "operations",
-          Long.toString(
-              in.history().stream().filter(o -> o.type().name().equals("INVOKE")).count()));
-      row(b, "trace events kept", Integer.toString(in.events().size()));
-      b.append("</table>\n<h3>Replay</h3>\n<pre id=\"replay\"><code>")
-          .append(Html.esc(in.replayCommand()))
-          .append("</code></pre>\n<h3>Checks</h3>\n<table id=\"verdicts\">\n")
-          .append("<tr><th>check</th><th>verdict</th><th>summary</th></tr>\n");
-      for (CheckVerdict v : in.verdicts()) {
-        b.append("<tr class=\"verdict\"><td>")
-            .append(Html.esc(v.check()))
-            .append("</td><td><span class=\"status status-")
-            .append(Html.esc(v.status()))
-            .append("\">")
-            .append(Html.esc(v.status()))
-            .append("</span></td><td>")
-            .append(Html.esc(v.summary()));
-        if (!v.details().isEmpty()) {
-          b.append("<ul class=\"details\">");
-          for (String d : v.details()) {
-            b.append("<li>").append(Html.esc(d)).append("</li>");
-          }
-          b.append("</ul>");
-        }
-        b.append("</td></tr>\n");
-      }
-      b.append("</table>\n<h3>Knobs</h3>\n<table id=\"knobs\">\n");
-      for (Map.Entry<String, String> e : in.knobs().entrySet()) {
-        row(b, e.getKey(), e.getValue());
-      }
-      b.append("</table>\n<h3>Fault schedule</h3>\n");
-      if (in.schedule().isEmpty()) {
-        b.append("<p id=\"schedule\">No faults were scheduled.</p>\n");
-      } else {
-        b.append("<pre id=\"schedule\">")
-            .append(Html.esc(in.schedule().print()))
-            .append("</pre>\n");
-      }
-      if (!in.metrics().isEmpty()) {
-        b.append("<h3>Metrics</h3>\n<table id=\"metrics\">\n");
-        for (Map.Entry<String, Double> e : in.metrics().entrySet()) {
-          b.append("<tr><th>")
-              .append(Html.esc(e.getKey()))
-              .append("</th><td class=\"num\">")
-              .append(Html.esc(Html.figure(e.getValue())))
-              .append("</td></tr>\n");
-        }
-        b.append("</table>\n");
-      }
-      return b.toString();
-    }
-
-    private static void row(StringBuilder b, String key, String value) {
-      b.append("<tr><th>")
-          .append(Html.esc(key))
-          .append("</th><td>")
-          .append(Html.esc(value))
-          .append("</td></tr>\n");
-    }
   }
 }

@@ -1,0 +1,80 @@
+package dev.faultline.reports;
+
+import java.util.Map;
+
+/**
+ * The summary of a run's report: configuration, schedule, verdicts, metrics and the replay command.
+ */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String render(RunReportInput in) {
+    StringBuilder b = new StringBuilder("<h2>Summary</h2>\n<table id=\"summary\">\n");
+    row(b, "scenario", in.scenario());
+    row(b, "seed", Long.toString(in.seed()));
+    row(b, "trace hash", in.traceHash());
+    row(b, "simulated time", Html.seconds(in.simulatedMicros()));
+    row(
+        b,
+        "operations",
+        Long.toString(in.history().stream().filter(o -> o.type().name().equals("INVOKE")).count()));
+    row(b, "trace events kept", Integer.toString(in.events().size()));
+    b.append("</table>\n<h3>Replay</h3>\n<pre id=\"replay\"><code>")
+        .append(Html.esc(in.replayCommand()))
+        .append("</code></pre>\n<h3>Checks</h3>\n<table id=\"verdicts\">\n")
+        .append("<tr><th>check</th><th>verdict</th><th>summary</th></tr>\n");
+    for (CheckVerdict v : in.verdicts()) {
+      b.append("<tr class=\"verdict\"><td>")
+          .append(Html.esc(v.check()))
+          .append("</td><td><span class=\"status status-")
+          .append(Html.esc(v.status()))
+          .append("\">")
+          .append(Html.esc(v.status()))
+          .append("</span></td><td>")
+          .append(Html.esc(v.summary()));
+      if (!v.details().isEmpty()) {
+        b.append("<ul class=\"details\">");
+        for (String d : v.details()) {
+          b.append("<li>").append(Html.esc(d)).append("</li>");
+        }
+        b.append("</ul>");
+      }
+      b.append("</td></tr>\n");
+    }
+    b.append("</table>\n<h3>Knobs</h3>\n");
+    pairs(b, "knobs", in.knobs());
+    b.append("<h3>Fault schedule</h3>\n");
+    if (in.schedule().isEmpty()) {
+      b.append("<p id=\"schedule\">No faults were scheduled.</p>\n");
+    } else {
+      b.append("<pre id=\"schedule\">").append(Html.esc(in.schedule().print())).append("</pre>\n");
+    }
+    if (!in.metrics().isEmpty()) {
+      Map<String, String> metrics = new java.util.TreeMap<>();
+      in.metrics().forEach((k, v) -> metrics.put(k, Html.figure(v)));
+      b.append("<h3>Metrics</h3>\n");
+      pairs(b, "metrics", metrics);
+    }
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, String key, String value) {
+    b.append("<tr><th>")
+        .append(Html.esc(key))
+        .append("</th><td>")
+        .append(Html.esc(value))
+        .append("</td></tr>\n");
+  }
+
+  private static void pairs(StringBuilder b, String id, Map<String, String> values) {
+    b.append("<div class=\"pairs\" id=\"").append(id).append("\">\n");
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      b.append("<div><span class=\"k\">")
+          .append(Html.esc(e.getKey()))
+          .append("</span> <span class=\"v\">")
+          .append(Html.esc(e.getValue()))
+          .append("</span></div>\n");
+    }
+    b.append("</div>\n");
+  }
+}
