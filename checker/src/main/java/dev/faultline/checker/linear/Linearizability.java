@@ -15,8 +15,10 @@ import java.util.Set;
  *
  * <p>Operations whose outcome is unknown ({@code info}, or never completed) may take effect at any
  * time after their invoke, or never. Keys are checked one at a time unless the options say
- * otherwise. The check is single-threaded, reads the clock only to keep its time limit, and never
- * needs more memory than its memo cap allows: when either runs out the verdict is UNKNOWN.
+ * otherwise. The check is single-threaded and reads the clock only to keep its time limit. Its
+ * memory is bounded by a cap on the configurations it remembers (sized from the free heap unless
+ * the options give one); when time or that cap runs out, or the heap does after all, the verdict is
+ * UNKNOWN with the reason, never an error.
  */
 public final class Linearizability {
   private Linearizability() {}
