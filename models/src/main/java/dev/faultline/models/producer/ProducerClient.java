@@ -228,7 +228,7 @@ public final class ProducerClient implements Node {
         history.fail(process, "send", (long) b.partition, v);
       }
     }
-    if (b.hasSequence() && b.producerEpoch == epoch) {
+    if (config.idempotence() && b.hasSequence() && b.producerEpoch == epoch) {
       needsEpochBump = true; // its sequence numbers are now a gap or an unknown
     }
   }
@@ -278,19 +278,10 @@ public final class ProducerClient implements Node {
     }
     epoch++;
     Arrays.fill(nextSequence, 0);
-    needsEpochBump = false;
     // Batches already sent under the old epoch cannot be resent safely under the new one (the
-    // broker would not recognise a copy that landed): give them up as unknown.
-    for (PendingBatch b : accumulator.removeIf(PendingBatch::hasSequence)) {
-      b.maybeWritten |= b.attempts > 0;
-      for (long v : b.values) {
-        if (b.maybeWritten) {
-          history.info(process, "send", (long) b.partition, v);
-        } else {
-          history.fail(process, "send", (long) b.partition, v);
-        }
-      }
-    }
+    // broker would not recognise a copy that landed): give them up.
+    accumulator.removeIf(PendingBatch::hasSequence).forEach(this::giveUp);
+    needsEpochBump = false;
     return true;
   }
 
