@@ -27,7 +27,8 @@ public record ComparisonRow(
     double availability,
     Histogram latency) {
 
-  public static ComparisonRow of(String label, SortedMap<Long, SeedOutcome> outcomes, Histogram latency) {
+  public static ComparisonRow of(
+      String label, SortedMap<Long, SeedOutcome> outcomes, Histogram latency) {
     int failed = 0;
     SortedMap<String, Integer> byCheck = new TreeMap<>();
     double availabilitySum = 0;
