@@ -95,34 +95,4 @@ public record FaultRates(
         jitterMicros,
         clogMicros);
   }
-
-  public FaultRates withTiming(long gapMicros, long durationMicros) {
-    return new FaultRates(
-        kinds,
-        swarm,
-        gapMicros,
-        durationMicros,
-        maxDown,
-        maxSkewMicros,
-        maxDriftPpm,
-        lossRate,
-        duplicateRate,
-        jitterMicros,
-        clogMicros);
-  }
-
-  public FaultRates withMaxDown(int m) {
-    return new FaultRates(
-        kinds,
-        swarm,
-        meanGapMicros,
-        meanDurationMicros,
-        m,
-        maxSkewMicros,
-        maxDriftPpm,
-        lossRate,
-        duplicateRate,
-        jitterMicros,
-        clogMicros);
-  }
 }
