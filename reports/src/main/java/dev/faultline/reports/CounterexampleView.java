@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 final class CounterexampleView {
   /** How many of the prefix's last operations are drawn. */
-  static final int TAIL = 24;
+  static final int TAIL = 12;
 
   private static final double LANE = 30;
 

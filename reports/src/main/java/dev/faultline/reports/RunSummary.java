@@ -6,6 +6,9 @@ import java.util.Map;
  * The summary of a run's report: configuration, schedule, verdicts, metrics and the replay command.
  */
 final class RunSummary {
+  /** Detail lines of a verdict shown before the rest are folded away. */
+  static final int SHOWN_DETAILS = 8;
+
   private RunSummary() {}
 
   static String render(RunReportInput in) {
@@ -32,13 +35,7 @@ final class RunSummary {
           .append(Html.esc(v.status()))
           .append("</span></td><td>")
           .append(Html.esc(v.summary()));
-      if (!v.details().isEmpty()) {
-        b.append("<ul class=\"details\">");
-        for (String d : v.details()) {
-          b.append("<li>").append(Html.esc(d)).append("</li>");
-        }
-        b.append("</ul>");
-      }
+      details(b, v.details());
       b.append("</td></tr>\n");
     }
     b.append("</table>\n<h3>Knobs</h3>\n");
@@ -64,6 +61,23 @@ final class RunSummary {
         .append("</th><td>")
         .append(Html.esc(value))
         .append("</td></tr>\n");
+  }
+
+  /** Detail lines: the first few shown, the rest behind a disclosure so the page stays short. */
+  private static void details(StringBuilder b, java.util.List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (i == 0) {
+        b.append("<ul class=\"details\">");
+      } else if (i == SHOWN_DETAILS) {
+        b.append("</ul><details><summary>")
+            .append(lines.size() - SHOWN_DETAILS)
+            .append(" more lines</summary><ul class=\"details\">");
+      }
+      b.append("<li>").append(Html.esc(lines.get(i))).append("</li>");
+    }
+    if (!lines.isEmpty()) {
+      b.append(lines.size() > SHOWN_DETAILS ? "</ul></details>" : "</ul>");
+    }
   }
 
   private static void pairs(StringBuilder b, String id, Map<String, String> values) {
