@@ -57,6 +57,10 @@ class ReportBrowserTest {
     assertEquals("./faultline run raft-kv --seed 42", text("#replay"));
     assertTrue(text("#verdicts").contains("NOT_LINEARIZABLE"));
     assertTrue(text("#schedule").contains("1.000000s crash n2"));
+    assertEquals(
+        0L,
+        browser.js("return performance.getEntriesByType('resource').length;"),
+        "the page loaded nothing beside itself");
     browser.screenshot("run-report");
   }
 
