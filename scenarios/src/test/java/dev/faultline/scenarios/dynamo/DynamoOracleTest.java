@@ -132,8 +132,6 @@ class DynamoOracleTest {
                 seen
                     ? " (first in seed "
                         + firstSeed.get(s)
-                        + ": "
-                        + RunSpec.of(firstSeed.get(s), resolved).knobs().asSetFlags()
                         + "; replay: ./faultline run dynamo-kv --seed "
                         + firstSeed.get(s)
                         + resolved.asSetFlags()
