@@ -36,6 +36,9 @@ public final class CommittedLogIntact implements Invariant {
 
   /** How many committed entries have an epoch below {@code epoch}: they form a prefix. */
   private long committedBefore(int epoch) {
+    if (committed.isEmpty() || committed.get(committed.size() - 1).epoch() < epoch) {
+      return committed.size(); // the usual case: a leader of the newest epoch
+    }
     int lo = 0;
     int hi = committed.size();
     while (lo < hi) {

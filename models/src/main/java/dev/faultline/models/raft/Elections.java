@@ -40,7 +40,7 @@ final class Elections {
     }
     if (q.state() instanceof CandidateState c) {
       c.onVote(from, r.granted());
-    } else if (r.leader() >= 0 && q.state().leader() < 0) {
+    } else if (r.leader() >= 0 && q.state().leader() < 0 && r.leader() != q.unreachableLeader()) {
       q.toFollower(r.epoch(), r.leader());
     }
   }
@@ -50,11 +50,23 @@ final class Elections {
     if (!(q.state() instanceof ProspectiveState p) || r.epoch() > q.epoch()) {
       return;
     }
-    if (r.epoch() == q.epoch() && r.leader() >= 0) {
+    if (r.epoch() == q.epoch() && r.leader() >= 0 && r.leader() != q.unreachableLeader()) {
       q.toFollower(r.epoch(), r.leader()); // the epoch has a leader: follow it instead
     } else {
       p.onPreVote(from, r.granted());
     }
+  }
+
+  /**
+   * The leader to name in an answer: only one heard from within a fetch timeout. A follower cut off
+   * from a dead leader would otherwise keep sending every (pre-)candidate back to it.
+   */
+  private static int freshLeader(RaftNode node) {
+    RoleState s = node.quorum().state();
+    if (s instanceof LeaderState) {
+      return node.ctx().self();
+    }
+    return s instanceof FollowerState f && f.hasRecentLeader(node.now()) ? f.leader() : -1;
   }
 
   private static boolean logOk(RaftNode node, int lastEpoch, long endOffset) {

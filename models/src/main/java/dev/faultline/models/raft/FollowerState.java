@@ -39,8 +39,15 @@ final class FollowerState implements RoleState {
   public void enter() {
     long now = node.now();
     fetchDeadline = now + node.config().fetchTimeoutMicros();
-    lastContact = now;
+    // Not heard from the leader yet: a hint from another voter may be stale, so until the leader
+    // answers, this node neither refuses pre-votes nor names the leader to others.
+    lastContact = Long.MIN_VALUE / 2;
     fetch();
+  }
+
+  /** The leader itself spoke to this node (BeginQuorumEpoch). */
+  void heardFromLeader() {
+    lastContact = node.now();
   }
 
   /** Whether the leader was heard from within a fetch timeout: pre-votes are then refused. */

@@ -14,8 +14,14 @@ import java.util.List;
  * logged as info, since it may yet take effect. Writes use values unique to the run.
  */
 public final class KvClient implements Node {
-  /** A timer: the next operation, or attempt {@code attempt} of operation {@code seq}. */
-  record Tick(long seq, int attempt) {}
+  /**
+   * A timer tag: attempt {@code attempt} of operation {@code seq}, or the start of the next
+   * operation when {@code attempt} is 0. A number, since the trace hashes a number's value but a
+   * record's text.
+   */
+  private static long tick(long seq, int attempt) {
+    return (seq << 20) | attempt;
+  }
 
   private static final long REDIRECT_BACKOFF_MICROS = 20_000;
   private final ClientConfig config;
@@ -43,7 +49,7 @@ public final class KvClient implements Node {
     this.lastSeen = new Long[config.keys()];
     this.target = ctx.random().nextInt(config.servers());
     ctx.setRole("client");
-    ctx.setTimer(think(), new Tick(0, 0));
+    ctx.setTimer(think(), tick(0, 0));
   }
 
   /** When this client last completed an operation (ok or fail), or -1. */
@@ -57,10 +63,11 @@ public final class KvClient implements Node {
 
   @Override
   public void onTimer(NodeContext context, Object tag) {
-    Tick t = (Tick) tag;
-    if (t.attempt() == 0) {
+    long t = (Long) tag;
+    int tagAttempt = (int) (t & ((1 << 20) - 1));
+    if (tagAttempt == 0) {
       invoke();
-    } else if (op != null && t.seq() == seq && t.attempt() == attempt) {
+    } else if (op != null && t == tick(seq, attempt)) {
       if (ctx.nowMicros() - opStartedAt >= config.opTimeoutMicros()) {
         history.info(ctx.self(), f, op.key(), invokeValue);
         finish(false);
@@ -105,7 +112,7 @@ public final class KvClient implements Node {
   private void send() {
     attempt++;
     ctx.send(target, new KvMessage.ClientRequest(op));
-    ctx.setTimer(config.attemptTimeoutMicros(), new Tick(seq, attempt));
+    ctx.setTimer(config.attemptTimeoutMicros(), tick(seq, attempt));
   }
 
   private int otherServer() {
@@ -131,8 +138,7 @@ public final class KvClient implements Node {
           target = otherServer();
           attempt++;
           ctx.setTimer(
-              Math.min(config.attemptTimeoutMicros(), REDIRECT_BACKOFF_MICROS),
-              new Tick(seq, attempt));
+              Math.min(config.attemptTimeoutMicros(), REDIRECT_BACKOFF_MICROS), tick(seq, attempt));
         }
       }
       case OK -> {
@@ -161,6 +167,6 @@ public final class KvClient implements Node {
       lastCompletionMicros = ctx.nowMicros();
     }
     op = null;
-    ctx.setTimer(think(), new Tick(seq, 0));
+    ctx.setTimer(think(), tick(seq, 0));
   }
 }

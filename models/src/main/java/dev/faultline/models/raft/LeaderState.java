@@ -70,11 +70,19 @@ final class LeaderState implements RoleState {
   public void enter() {
     long now = node.now();
     Arrays.fill(lastFetchAt, now); // a grace period: followers have not heard of us yet
-    RaftLog log = node.log();
-    epochStartOffset = log.endOffset();
-    log.append(new LogEntry(epochStartOffset, epoch, new Command.LeaderChange(node.ctx().self())));
-    log.sync();
+    epochStartOffset = node.log().endOffset();
     announce(now, true);
+    if (node.config().epochStartRecord()) {
+      append(new Command.LeaderChange(node.ctx().self()));
+    }
+  }
+
+  /** Appends a command of this epoch, durably, and offers it to held fetches at once. */
+  private void append(Command c) {
+    RaftLog log = node.log();
+    log.append(new LogEntry(log.endOffset(), epoch, c));
+    log.sync();
+    wakeParked();
     maybeAdvanceHighWatermark();
   }
 
@@ -187,12 +195,8 @@ final class LeaderState implements RoleState {
     if (pending != null && pending == c.seq()) {
       return; // already in the log of this epoch; answered when it applies
     }
-    RaftLog log = node.log();
-    log.append(new LogEntry(log.endOffset(), epoch, c));
-    log.sync();
     appendedSeq.put(c.client(), c.seq());
-    wakeParked();
-    maybeAdvanceHighWatermark();
+    append(c);
   }
 
   private void onRead(int from, Command.Get g) {
@@ -211,6 +215,9 @@ final class LeaderState implements RoleState {
    */
   private void startReads() {
     if (node.highWatermark() <= epochStartOffset) {
+      if (!reads.isEmpty() && node.log().endOffset() == epochStartOffset) {
+        append(new Command.LeaderChange(node.ctx().self())); // reads need an entry of this epoch
+      }
       return;
     }
     boolean raised = false;

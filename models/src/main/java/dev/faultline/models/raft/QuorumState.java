@@ -26,6 +26,7 @@ final class QuorumState {
   private final RaftNode node;
   private int epoch;
   private int votedFor = -1;
+  private int unreachableLeader = -1;
   private RoleState state;
 
   QuorumState(RaftNode node) {
@@ -67,6 +68,7 @@ final class QuorumState {
     if (newEpoch > epoch) {
       epoch = newEpoch;
       votedFor = -1;
+      unreachableLeader = -1;
       persist(true);
     }
     install(new UnattachedState(node, epoch));
@@ -79,8 +81,21 @@ final class QuorumState {
     install(new UnattachedState(node, epoch));
   }
 
+  /**
+   * The leader this node stopped following in the current epoch because its fetches failed, or -1.
+   * Other voters may still name it for a while; a (pre-)candidate does not go back to it on their
+   * word, or voters whose fetch timeouts run out one after another would send each other back to a
+   * dead leader forever.
+   */
+  int unreachableLeader() {
+    return unreachableLeader;
+  }
+
   /** The election or fetch timer ran out. */
   void onElectionTimeout() {
+    if (state instanceof FollowerState f) {
+      unreachableLeader = f.leader();
+    }
     if (node.config().preVote()) {
       install(new ProspectiveState(node, epoch));
     } else {
@@ -91,6 +106,7 @@ final class QuorumState {
   void toCandidate() {
     epoch++;
     votedFor = node.ctx().self();
+    unreachableLeader = -1;
     persist(node.config().bug() != RaftBug.VOTE_NOT_PERSISTED);
     install(new CandidateState(node, epoch));
   }
@@ -113,6 +129,7 @@ final class QuorumState {
     if (newEpoch > epoch) {
       epoch = newEpoch;
       votedFor = -1;
+      unreachableLeader = -1;
       persist(true);
     }
     install(new FollowerState(node, epoch, leader));

@@ -14,6 +14,9 @@ package dev.faultline.models.raft;
  * @param checkQuorum whether a leader resigns when a majority has not fetched within 1.5 fetch
  *     timeouts
  * @param readPath how reads are served
+ * @param epochStartRecord whether a new leader appends a LeaderChange entry at once, as KRaft does;
+ *     when off (the Raft paper's way), its first commit waits for a client command, and a read by
+ *     read index appends the entry it needs
  * @param bug the mistake reintroduced, or {@link RaftBug#NONE}
  */
 public record RaftConfig(
@@ -25,6 +28,7 @@ public record RaftConfig(
     boolean preVote,
     boolean checkQuorum,
     ReadPath readPath,
+    boolean epochStartRecord,
     RaftBug bug) {
 
   public RaftConfig {

@@ -87,6 +87,9 @@ public final class RaftNode implements Node {
       if (b.epoch() == quorum.epoch() && quorum.state().leader() != b.leader()) {
         quorum.toFollower(b.epoch(), b.leader());
       }
+      if (quorum.state() instanceof FollowerState f && f.leader() == from) {
+        f.heardFromLeader();
+      }
     } else if (m instanceof RaftMessage.FetchRequest f) {
       if (f.epoch() == quorum.epoch() && quorum.state() instanceof LeaderState leader) {
         leader.onFetch(from, f);

@@ -9,10 +9,13 @@ import java.util.TreeMap;
 public final class SingleLeaderPerEpoch implements Invariant {
   private final int servers;
   private final Map<Integer, Integer> leaders = new TreeMap<>();
+  private final int[] recordedEpoch;
 
   /** Checks nodes 0..servers-1. */
   public SingleLeaderPerEpoch(int servers) {
     this.servers = servers;
+    this.recordedEpoch = new int[servers];
+    java.util.Arrays.fill(recordedEpoch, -1);
   }
 
   @Override
@@ -23,7 +26,8 @@ public final class SingleLeaderPerEpoch implements Invariant {
   @Override
   public String check(Simulation sim) {
     for (int i = 0; i < servers; i++) {
-      if (sim.node(i) instanceof RaftNode n && n.isLeader()) {
+      if (sim.node(i) instanceof RaftNode n && n.isLeader() && recordedEpoch[i] != n.epoch()) {
+        recordedEpoch[i] = n.epoch();
         Integer before = leaders.putIfAbsent(n.epoch(), i);
         if (before != null && before != i) {
           return sim.nameOf(before)

@@ -39,13 +39,28 @@ final class RaftKvKnobs {
     k.add(Knob.bool("pre-vote", true, "ask for pre-votes before raising the epoch (KIP-996)"));
     k.add(Knob.bool("check-quorum", true, "a leader resigns when a majority stops fetching"));
     k.add(
+        Knob.bool(
+            "epoch-start-record",
+            true,
+            "a new leader appends a LeaderChange entry at once (KRaft); off: the Raft paper's way"));
+    k.add(
         Knob.choice("read-path", "read-index", labels(ReadPath.values()), "how reads are served"));
-    k.add(Knob.integer("think-ms", 30, 0, 60_000, "mean client pause between operations"));
+    k.add(Knob.integer("think-ms", 100, 0, 60_000, "mean client pause between operations"));
     k.add(
         Knob.integer("attempt-timeout-ms", 200, 1, 60_000, "client wait before trying elsewhere"));
     k.add(Knob.integer("op-timeout-ms", 2_000, 1, 600_000, "client wait before recording info"));
     k.add(Knob.decimal("read-fraction", 0.4, 0, 1, "share of reads"));
     k.add(Knob.decimal("cas-fraction", 0.3, 0, 1, "share of compare-and-sets"));
+    k.add(
+        Knob.integer(
+            "leader-fault-gap-ms",
+            0,
+            0,
+            3_600_000,
+            "mean time between faults aimed at the current leader (0: none)"));
+    k.add(
+        Knob.integer(
+            "leader-fault-duration-ms", 200, 1, 3_600_000, "mean length of a leader fault"));
     k.add(Knob.choice("bug", "none", labels(RaftBug.values()), "reintroduce a published mistake"));
     for (Knob f : FaultKnobs.knobs("all")) {
       String d = FAULT_DEFAULTS.get(f.name());
@@ -73,6 +88,7 @@ final class RaftKvKnobs {
         k.getBool("pre-vote"),
         k.getBool("check-quorum"),
         ReadPath.fromLabel(k.get("read-path")),
+        k.getBool("epoch-start-record"),
         RaftBug.fromLabel(k.get("bug")));
   }
 

@@ -26,6 +26,7 @@ import dev.faultline.sim.InvariantViolation;
 import dev.faultline.sim.SimConfig;
 import dev.faultline.sim.Simulation;
 import dev.faultline.sim.fault.FaultSchedule;
+import dev.faultline.sim.fault.TimedFault;
 import dev.faultline.sim.history.OpLog;
 import dev.faultline.sim.trace.TraceKind;
 import java.time.Duration;
@@ -89,6 +90,20 @@ public final class RaftKvScenario implements Scenario {
     sim.addInvariant(committed);
     FaultSchedule schedule = FaultKnobs.schedule(spec, servers, 0, faultEnd);
     sim.schedule(schedule);
+    LeaderNemesis nemesis = null;
+    long leaderGap = k.getLong("leader-fault-gap-ms") * 1000;
+    if (spec.schedule() == null && leaderGap > 0) {
+      // A given schedule already holds the leader faults of the run it was printed from.
+      nemesis =
+          new LeaderNemesis(
+              sim,
+              servers,
+              sim.random("leader-nemesis"),
+              leaderGap,
+              k.getLong("leader-fault-duration-ms") * 1000,
+              faultEnd);
+      nemesis.start();
+    }
 
     List<Verdict> verdicts = new ArrayList<>();
     SortedMap<String, Double> metrics = new TreeMap<>();
@@ -102,6 +117,11 @@ public final class RaftKvScenario implements Scenario {
     } catch (InvariantViolation e) {
       verdicts.add(
           Verdict.fail("invariants", e.invariant() + ": " + e.detail(), List.of(e.getMessage())));
+    }
+    if (nemesis != null) {
+      List<TimedFault> all = new ArrayList<>(schedule.faults());
+      all.addAll(nemesis.applied());
+      schedule = new FaultSchedule(all);
     }
     List<Op> ops = Histories.toOps(history);
     verdicts.add(1, linearizability(ops));
