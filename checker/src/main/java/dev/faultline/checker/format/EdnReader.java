@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import us.bpsm.edn.EdnException;
 import us.bpsm.edn.Keyword;
+import us.bpsm.edn.TaggedValue;
 import us.bpsm.edn.parser.Parseable;
 import us.bpsm.edn.parser.Parser;
 import us.bpsm.edn.parser.Parsers;
@@ -69,6 +70,10 @@ final class EdnReader {
   }
 
   private static Op toOp(Object value, String where) {
+    if (value instanceof TaggedValue tagged) {
+      // Jepsen 0.3 writes each operation as a record: #jepsen.history.Op{...}.
+      value = tagged.getValue();
+    }
     if (!(value instanceof Map<?, ?> map)) {
       throw HistoryException.at(
           where, "expected an operation map such as {:process 0, :type :invoke, :f :read}.");

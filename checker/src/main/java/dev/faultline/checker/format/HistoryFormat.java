@@ -61,7 +61,7 @@ public enum HistoryFormat {
     if (fileName.endsWith(".jsonl") || line.startsWith("{\"")) {
       return JSONL;
     }
-    if (line.startsWith("{:") || line.startsWith("[") || line.startsWith("{")) {
+    if (line.startsWith("{") || line.startsWith("[") || line.startsWith("#")) {
       return line.contains(":key ") || line.contains(":key,") ? KV : EDN;
     }
     if (fileName.endsWith(".edn")) {

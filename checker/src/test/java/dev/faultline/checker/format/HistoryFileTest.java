@@ -29,6 +29,16 @@ class HistoryFileTest {
   }
 
   @Test
+  void jepsenHistoryRecordsAreReadAsTheirMaps() {
+    String text =
+        "#jepsen.history.Op{:index 0, :time 1, :type :invoke, :process 0, :f :read, :value nil}\n"
+            + "#jepsen.history.Op{:index 1, :time 2, :type :ok, :process 0, :f :read, :value 3}\n";
+    HistoryFile h = HistoryFile.parse(text, "history.edn", null);
+    assertEquals(HistoryFormat.EDN, h.format());
+    assertEquals(new Op(0, OpType.OK, "read", null, 3L, 2, "history.edn:2"), h.ops().get(1));
+  }
+
+  @Test
   void ednMapsOneToALineWithKeysAreKvFiles() {
     String text =
         "{:process 9, :type :invoke, :f :append, :key \"0\", :value \"x 9 0 y\"}\n"
