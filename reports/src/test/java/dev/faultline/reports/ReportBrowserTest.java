@@ -147,6 +147,21 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aSiteIndexLinksEachReport() throws Exception {
+    Path index =
+        SiteIndex.write(
+            DIR,
+            "Faultline tour, seed 42",
+            "Every scenario once.",
+            List.of(new SiteIndex.Entry("raft-kv", "FAIL", "linearizable fail", "run.html")));
+    browser.open(index);
+    assertEquals("FAIL", text("#reports tr.entry .status"));
+    browser.screenshot("site-index");
+    browser.driver.findElement(By.linkText("raft-kv")).click();
+    assertEquals("./faultline run raft-kv --seed 42", text("#replay"));
+  }
+
+  @Test
   void theConsoleCheckSeesAScriptError() throws Exception {
     Path broken = DIR.resolve("broken.html");
     Page.write(
