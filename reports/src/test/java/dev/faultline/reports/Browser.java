@@ -95,10 +95,11 @@ final class Browser implements AutoCloseable {
   /** A screenshot of the whole page, kept as a build artifact. */
   void screenshot(String name) throws IOException {
     long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
+    long chrome = (Long) js("return Math.max(0, window.outerHeight - window.innerHeight);");
     driver
         .manage()
         .window()
-        .setSize(new org.openqa.selenium.Dimension(1100, (int) Math.min(16000, height + 20)));
+        .setSize(new org.openqa.selenium.Dimension(1100, (int) Math.min(16000, height + chrome)));
     Files.createDirectories(SCREENSHOTS);
     File shot = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(
