@@ -104,47 +104,36 @@ class DynamoOracleTest {
     StringBuilder table = new StringBuilder();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
+      // Every run is queued first, so that no thread waits for the slowest seed of a cell.
+      Map<String, List<Future<Map<Seen, Boolean>>>> runs = new TreeMap<>();
       for (Row row : TABLE) {
-        table.append(String.format("%-55s", row.name()));
         for (FaultMode col : COLUMNS) {
-          Map<String, String> knobs = new TreeMap<>(row.knobs());
-          knobs.put("fault", col.label());
-          Knobs resolved = Knobs.resolve(new DynamoScenario(), knobs);
-          List<Future<Map<Seen, Boolean>>> runs = new ArrayList<>();
+          Knobs knobs = knobs(row, col);
+          List<Future<Map<Seen, Boolean>>> cell = new ArrayList<>();
           for (long seed = 1; seed <= SEEDS; seed++) {
-            long s = seed;
-            runs.add(pool.submit(() -> observe(RunSpec.of(s, resolved), problems)));
+            RunSpec spec = RunSpec.of(seed, knobs);
+            cell.add(pool.submit(() -> observe(spec, problems)));
           }
-          Map<Seen, Long> firstSeed = new EnumMap<>(Seen.class);
+          runs.put(row.name() + " / " + col.label(), cell);
+        }
+      }
+      for (Row row : TABLE) {
+        table.append(String.format("%-40s", row.name()));
+        for (FaultMode col : COLUMNS) {
+          String cell = row.name() + " / " + col.label();
           Map<Seen, Integer> counts = new EnumMap<>(Seen.class);
-          for (int i = 0; i < runs.size(); i++) {
-            for (Map.Entry<Seen, Boolean> e : runs.get(i).get().entrySet()) {
+          Map<Seen, Long> firstSeed = new EnumMap<>(Seen.class);
+          List<Future<Map<Seen, Boolean>>> seeds = runs.get(cell);
+          for (int i = 0; i < seeds.size(); i++) {
+            for (Map.Entry<Seen, Boolean> e : seeds.get(i).get().entrySet()) {
               if (e.getValue()) {
                 counts.merge(e.getKey(), 1, Integer::sum);
                 firstSeed.putIfAbsent(e.getKey(), i + 1L);
               }
             }
           }
-          EnumSet<Seen> expected = row.cells().get(col);
-          for (Seen s : Seen.values()) {
-            boolean seen = counts.containsKey(s);
-            String replay =
-                seen
-                    ? " (first in seed "
-                        + firstSeed.get(s)
-                        + "; replay: ./faultline run dynamo-kv --seed "
-                        + firstSeed.get(s)
-                        + resolved.asSetFlags()
-                        + ")"
-                    : "";
-            if (seen && !expected.contains(s)) {
-              problems.add(row.name() + " / " + col.label() + ": " + s + " occurred" + replay);
-            } else if (!seen && expected.contains(s)) {
-              problems.add(
-                  row.name() + " / " + col.label() + ": " + s + " never occurred in " + SEEDS);
-            }
-          }
-          table.append(String.format(" | %-28s", counts));
+          judge(cell, row.cells().get(col), counts, firstSeed, knobs(row, col), problems);
+          table.append(String.format(" | %-26s", counts));
         }
         table.append('\n');
       }
@@ -153,6 +142,38 @@ class DynamoOracleTest {
     }
     System.out.println(table);
     assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  private static Knobs knobs(Row row, FaultMode col) {
+    Map<String, String> knobs = new TreeMap<>(row.knobs());
+    knobs.put("fault", col.label());
+    return Knobs.resolve(new DynamoScenario(), knobs);
+  }
+
+  private static void judge(
+      String cell,
+      EnumSet<Seen> expected,
+      Map<Seen, Integer> counts,
+      Map<Seen, Long> firstSeed,
+      Knobs knobs,
+      List<String> problems) {
+    for (Seen s : Seen.values()) {
+      boolean seen = counts.containsKey(s);
+      if (seen && !expected.contains(s)) {
+        problems.add(
+            cell
+                + ": "
+                + s
+                + " occurred (first in seed "
+                + firstSeed.get(s)
+                + "; replay: ./faultline run dynamo-kv --seed "
+                + firstSeed.get(s)
+                + knobs.asSetFlags()
+                + ")");
+      } else if (!seen && expected.contains(s)) {
+        problems.add(cell + ": " + s + " never occurred in " + SEEDS + " seeds");
+      }
+    }
   }
 
   private static Map<Seen, Boolean> observe(RunSpec spec, List<String> problems) {
