@@ -34,7 +34,7 @@ final class RaftKvKnobs {
             "liveness-ms", 5_000, 1, 3_600_000, "time allowed after the heal for every client"));
     k.add(Knob.integer("election-timeout-ms", 150, 1, 60_000, "base election timeout"));
     k.add(Knob.integer("fetch-timeout-ms", 300, 1, 60_000, "follower fetch timeout"));
-    k.add(Knob.integer("fetch-wait-ms", 100, 1, 60_000, "how long the leader holds an idle fetch"));
+    k.add(Knob.integer("fetch-wait-ms", 150, 1, 60_000, "how long the leader holds an idle fetch"));
     k.add(Knob.integer("fetch-max-records", 16, 1, 100_000, "entries per fetch response"));
     k.add(Knob.bool("pre-vote", true, "ask for pre-votes before raising the epoch (KIP-996)"));
     k.add(Knob.bool("check-quorum", true, "a leader resigns when a majority stops fetching"));

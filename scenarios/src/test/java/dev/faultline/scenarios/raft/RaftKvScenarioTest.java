@@ -35,7 +35,7 @@ class RaftKvScenarioTest {
 
   @Test
   void theCorrectProtocolPassesEverySeedUnderTheDefaultFaults() {
-    for (long seed = 1; seed <= 30; seed++) {
+    for (long seed = 1; seed <= 50; seed++) {
       ScenarioResult r = run(seed, Map.of());
       if (r.status() != Verdict.Status.PASS) {
         System.out.println("raft-kv seed " + seed + " failed:\n" + describe(r));
