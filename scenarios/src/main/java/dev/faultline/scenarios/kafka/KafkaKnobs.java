@@ -73,7 +73,7 @@ final class KafkaKnobs {
             "reintroduce a known mistake"));
     k.add(Knob.integer("producers", 2, 1, 16, "producer clients, one process each"));
     k.add(
-        Knob.integer("send-interval-ms", 10, 1, 60_000, "each producer sends a record this often"));
+        Knob.integer("send-interval-ms", 20, 1, 60_000, "each producer sends a record this often"));
     k.add(Knob.integer("poll-interval-ms", 50, 1, 60_000, "the consumer polls this often"));
     k.add(Knob.choice("fault", "generated", FAULTS, "forced fault at the leader, or generated"));
     k.add(
