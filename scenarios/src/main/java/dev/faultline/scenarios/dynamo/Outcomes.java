@@ -33,15 +33,8 @@ final class Outcomes {
       Topology topology,
       List<String> keys) {
     long duration = spec.knobs().getLong("duration-ms") * 1000;
-    List<Op> ops = new ArrayList<>();
     List<StoreClient> clients = new ArrayList<>();
-    for (String name : sim.nodeNames()) {
-      if (sim.node(sim.idOf(name)) instanceof StoreClient c) {
-        clients.add(c);
-        c.ops().forEach(o -> ops.add(new Op(name, o)));
-      }
-    }
-    ops.sort(java.util.Comparator.comparingLong(o -> o.op().invokeMicros()));
+    List<Op> ops = collect(sim, clients);
     Map<String, List<Version>> finalState = DynamoScenario.finalState(sim, store, keys);
     List<dev.faultline.checker.history.Op> history = Histories.toOps(sim.history());
     List<Verdict> verdicts = new ArrayList<>();
@@ -57,29 +50,18 @@ final class Outcomes {
     SortedMap<String, Double> metrics = new TreeMap<>();
     verdicts.add(availability(ops, topology, duration, store, metrics));
     verdicts.add(liveness(ops, clients, duration));
-    int hints = 0;
-    for (String s : store.servers()) {
-      StoreServer server = (StoreServer) sim.node(sim.idOf(s));
-      hints += server == null ? 0 : server.pendingHints();
+    Verdict handoff = handoff(sim, store, metrics);
+    if (handoff != null) {
+      verdicts.add(handoff);
     }
-    if (store.quorum() == Quorum.SLOPPY) {
-      verdicts.add(
-          hints == 0
-              ? Verdict.pass("handoff", "every hinted write was handed back to its home replica")
-              : Verdict.fail(
-                  "handoff",
-                  hints + " hint(s) still wait for their home replica after the heal",
-                  List.of()));
-    }
-    long siblingReads = ops.stream().filter(o -> o.op().read().size() > 1).count();
-    int maxSiblings = ops.stream().mapToInt(o -> o.op().read().size()).max().orElse(0);
     metrics.put("ops", (double) ops.size());
     metrics.put("ops.ok", (double) ops.stream().filter(o -> o.op().status() == Status.OK).count());
     metrics.put("anomaly.stale-read", verdicts.get(0).status() == Verdict.Status.FAIL ? 1.0 : 0);
     metrics.put("anomaly.lost-write", (double) lost.size());
-    metrics.put("siblings.reads", (double) siblingReads);
-    metrics.put("siblings.max", (double) maxSiblings);
-    metrics.put("hints.pending", (double) hints);
+    metrics.put(
+        "siblings.reads", (double) ops.stream().filter(o -> o.op().read().size() > 1).count());
+    metrics.put(
+        "siblings.max", (double) ops.stream().mapToInt(o -> o.op().read().size()).max().orElse(0));
     metrics.put("messages.delivered", (double) sim.trace().count(TraceKind.DELIVER));
     metrics.put("messages.dropped", (double) sim.trace().count(TraceKind.DROP));
     return new ScenarioResult(
@@ -92,6 +74,39 @@ final class Outcomes {
         history,
         verdicts,
         metrics);
+  }
+
+  /** Every client's operations in invoke order; fills {@code clients} with the client nodes. */
+  private static List<Op> collect(Simulation sim, List<StoreClient> clients) {
+    List<Op> ops = new ArrayList<>();
+    for (String name : sim.nodeNames()) {
+      if (sim.node(sim.idOf(name)) instanceof StoreClient c) {
+        clients.add(c);
+        c.ops().forEach(o -> ops.add(new Op(name, o)));
+      }
+    }
+    ops.sort(java.util.Comparator.comparingLong(o -> o.op().invokeMicros()));
+    return ops;
+  }
+
+  /** Under a sloppy quorum, every hint must be handed back by the end; null otherwise. */
+  private static Verdict handoff(
+      Simulation sim, StoreConfig store, SortedMap<String, Double> metrics) {
+    int hints = 0;
+    for (String s : store.servers()) {
+      StoreServer server = (StoreServer) sim.node(sim.idOf(s));
+      hints += server == null ? 0 : server.pendingHints();
+    }
+    metrics.put("hints.pending", (double) hints);
+    if (store.quorum() != Quorum.SLOPPY) {
+      return null;
+    }
+    return hints == 0
+        ? Verdict.pass("handoff", "every hinted write was handed back to its home replica")
+        : Verdict.fail(
+            "handoff",
+            hints + " hint(s) still wait for their home replica after the heal",
+            List.of());
   }
 
   /**
