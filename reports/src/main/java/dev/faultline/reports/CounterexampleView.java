@@ -28,41 +28,6 @@ final class CounterexampleView {
     boolean byIndex =
         shown.stream().anyMatch(o -> o.invoke().timeNanos() < 0)
             || cx.blocked().invoke().timeNanos() < 0;
-    Map<Long, Integer> lanes = new TreeMap<>();
-    shown.forEach(o -> lanes.put(o.process(), 0));
-    lanes.put(cx.blocked().process(), 0);
-    int i = 0;
-    for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
-      e.setValue(i++);
-    }
-    long lo = Long.MAX_VALUE;
-    long hi = Long.MIN_VALUE;
-    List<Operation> all = new ArrayList<>(shown);
-    all.add(cx.blocked());
-    for (Operation o : all) {
-      lo = Math.min(lo, start(o, byIndex));
-      hi = Math.max(hi, Math.max(end(o, byIndex), start(o, byIndex)));
-    }
-    for (Operation o : all) {
-      hi = Math.max(hi, start(o, byIndex) + 1);
-    }
-    long pad = Math.max(1, (hi - lo) / 20);
-    Zoomable z = new Zoomable("counterexample", lo - pad, hi + 3 * pad);
-    for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
-      z.lane("process " + e.getKey(), e.getValue() * LANE + 2, LANE);
-    }
-    for (int k = 0; k < shown.size(); k++) {
-      Operation o = shown.get(k);
-      draw(z, o, lanes.get(o.process()), "#" + (from + k + 1) + " ", "cx-op", byIndex, hi + pad);
-    }
-    draw(
-        z,
-        cx.blocked(),
-        lanes.get(cx.blocked().process()),
-        "cannot place: ",
-        "cx-blocked",
-        byIndex,
-        hi + pad);
     StringBuilder sb = new StringBuilder();
     sb.append("<div class=\"counterexample\">\n<p class=\"cx-what\">");
     if (cx.key() != null) {
@@ -83,7 +48,7 @@ final class CounterexampleView {
       sb.append(
           "<p class=\"note\">The history has no times: positions in it stand for time.</p>\n");
     }
-    sb.append(z.render(lanes.size() * LANE + 4));
+    sb.append(figure(cx.blocked(), shown, from, byIndex));
     sb.append("<details><summary>The prefix in linearization order</summary><ol start=\"")
         .append(from + 1)
         .append("\">\n");
@@ -92,6 +57,37 @@ final class CounterexampleView {
     }
     sb.append("</ol></details>\n</div>\n");
     return sb.toString();
+  }
+
+  /** One lane per process: the prefix's operations numbered, the blocked one last. */
+  private static String figure(
+      Operation blocked, List<Operation> shown, int from, boolean byIndex) {
+    List<Operation> all = new ArrayList<>(shown);
+    all.add(blocked);
+    Map<Long, Integer> lanes = new TreeMap<>();
+    all.forEach(o -> lanes.put(o.process(), 0));
+    int i = 0;
+    for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
+      e.setValue(i++);
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (Operation o : all) {
+      lo = Math.min(lo, start(o, byIndex));
+      hi = Math.max(hi, Math.max(end(o, byIndex), start(o, byIndex) + 1));
+    }
+    long pad = Math.max(1, (hi - lo) / 20);
+    Zoomable z = new Zoomable("counterexample", lo - pad, hi + 3 * pad);
+    for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
+      z.lane("process " + e.getKey(), e.getValue() * LANE + 2, LANE);
+    }
+    for (int k = 0; k < shown.size(); k++) {
+      Operation o = shown.get(k);
+      draw(z, o, lanes.get(o.process()), "#" + (from + k + 1) + " ", "cx-op", byIndex, hi + pad);
+    }
+    int lane = lanes.get(blocked.process());
+    draw(z, blocked, lane, "cannot place: ", "cx-blocked", byIndex, hi + pad);
+    return z.render(lanes.size() * LANE + 4);
   }
 
   private static void draw(

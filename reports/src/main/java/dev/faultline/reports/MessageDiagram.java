@@ -99,25 +99,7 @@ final class MessageDiagram {
       drawn++;
       double y1 = nodes.indexOf(m.from) * LANE + 2 + LANE / 2;
       double y2 = nodes.indexOf(m.to) * LANE + 2 + LANE / 2;
-      String name = m.body.getClass().getSimpleName();
-      String text = String.valueOf(m.body);
-      if (text.length() > 300) {
-        text = text.substring(0, 300) + "\u2026";
-      }
-      String title =
-          in.nodeName(m.from)
-              + " \u2192 "
-              + in.nodeName(m.to)
-              + " "
-              + name
-              + (m.dropped ? " (dropped)" : "")
-              + " sent "
-              + Html.seconds(m.sentMicros)
-              + ", "
-              + (m.dropped ? "dropped " : "delivered ")
-              + Html.seconds(m.endMicros)
-              + ": "
-              + text;
+      String title = title(in, m);
       z.line(
           m.sentMicros,
           m.endMicros,
@@ -141,5 +123,27 @@ final class MessageDiagram {
             " in the whole run). Dropped messages end half-way,"
                 + " in red. Hover over a line for the message.</p>\n");
     return sb + z.render(height);
+  }
+
+  /** The tooltip of a message: who to whom, its type, when, and its text (cut at 300 chars). */
+  private static String title(RunReportInput in, Message m) {
+    String text = String.valueOf(m.body);
+    if (text.length() > 300) {
+      text = text.substring(0, 300) + "\u2026";
+    }
+    String name = m.body.getClass().getSimpleName();
+    return in.nodeName(m.from)
+        + " \u2192 "
+        + in.nodeName(m.to)
+        + " "
+        + name
+        + (m.dropped ? " (dropped)" : "")
+        + " sent "
+        + Html.seconds(m.sentMicros)
+        + ", "
+        + (m.dropped ? "dropped " : "delivered ")
+        + Html.seconds(m.endMicros)
+        + ": "
+        + text;
   }
 }

@@ -2,6 +2,7 @@ package dev.faultline.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,14 +14,40 @@ final class Timeline {
   static final int MAX_OPS = 4000;
   private static final double LANE = 18;
 
-  private Timeline() {}
+  private final List<String> lanes = new ArrayList<>();
+  private final Map<String, Integer> laneOf = new TreeMap<>();
+  private final Map<Long, Integer> processLane = new TreeMap<>();
+  private final Zoomable z;
+
+  private Timeline(long endMicros) {
+    z = new Zoomable("timeline", 0, Math.max(1, endMicros));
+  }
 
   static String render(
       RunReportInput in, List<OpSpan> ops, List<NodeStates.Span> states, List<FaultWindow> w) {
-    long end = Math.max(1, in.simulatedMicros());
-    Zoomable z = new Zoomable("timeline", 0, end);
-    List<String> lanes = new ArrayList<>();
-    Map<String, Integer> laneOf = new TreeMap<>();
+    Timeline t = new Timeline(in.simulatedMicros());
+    int nodeLanes = t.layOut(in, ops, w);
+    double height = Math.max(1, t.lanes.size()) * LANE + 4;
+    t.faults(w, height);
+    for (int i = 0; i < t.lanes.size(); i++) {
+      t.z.lane(t.lanes.get(i), i * LANE + 2, LANE);
+    }
+    t.states(in, states);
+    t.nodeFaults(w);
+    t.operations(ops);
+    StringBuilder sb = new StringBuilder("<p class=\"note\">");
+    sb.append(nodeLanes).append(" node lanes, ");
+    sb.append(t.processLane.size()).append(" process lanes");
+    if (ops.size() > MAX_OPS) {
+      sb.append("; the first ").append(MAX_OPS);
+      sb.append(" of ").append(ops.size()).append(" operations are drawn");
+    }
+    sb.append(". Hover over a bar for what it is.</p>\n");
+    return sb + t.z.render(height);
+  }
+
+  /** Names the lanes: nodes of the trace, nodes the faults name, then processes; returns nodes. */
+  private int layOut(RunReportInput in, List<OpSpan> ops, List<FaultWindow> w) {
     for (int id : NodeStates.nodes(in.events())) {
       lanes.add(in.nodeName(id));
     }
@@ -30,7 +57,6 @@ final class Timeline {
       }
     }
     int nodeLanes = lanes.size();
-    Map<Long, Integer> processLane = new TreeMap<>();
     ops.forEach(op -> processLane.put(op.process(), 0));
     for (long p : processLane.keySet()) {
       processLane.put(p, lanes.size());
@@ -39,47 +65,37 @@ final class Timeline {
     for (int i = 0; i < lanes.size(); i++) {
       laneOf.put(lanes.get(i), i);
     }
-    double height = Math.max(1, lanes.size()) * LANE + 4;
+    return nodeLanes;
+  }
+
+  private void faults(List<FaultWindow> w, double height) {
     for (FaultWindow f : w) {
       if (f.node() == null) {
-        z.bar(f.startMicros(), f.endMicros(), 0, height, fill(f.family()), "band", bandTitle(f));
+        z.bar(f.startMicros(), f.endMicros(), 0, height, fill(f.family()), "band", title(f));
       }
     }
-    for (int i = 0; i < lanes.size(); i++) {
-      z.lane(lanes.get(i), i * LANE + 2, LANE);
-    }
-    for (NodeStates.Span s : states) {
-      Integer lane = laneOf.get(in.nodeName(s.node()));
-      String title =
-          in.nodeName(s.node()) + " " + s.state() + " " + span(s.startMicros(), s.endMicros());
-      z.bar(
-          s.startMicros(),
-          s.endMicros(),
-          lane * LANE + 7,
-          LANE - 10,
-          state(s.state()),
-          "state",
-          title);
-    }
+  }
+
+  private void nodeFaults(List<FaultWindow> w) {
     for (FaultWindow f : w) {
       if (f.node() != null) {
-        String title = f.label() + " " + span(f.startMicros(), f.endMicros());
-        z.bar(
-            f.startMicros(),
-            f.endMicros(),
-            laneOf.get(f.node()) * LANE + 3,
-            3,
-            fill(f.family()),
-            "fault",
-            title);
+        double y = laneOf.get(f.node()) * LANE + 3;
+        z.bar(f.startMicros(), f.endMicros(), y, 3, fill(f.family()), "fault", title(f));
       }
     }
-    int drawn = 0;
-    for (OpSpan op : ops) {
-      if (drawn++ >= MAX_OPS) {
-        break;
-      }
-      int lane = processLane.get(op.process());
+  }
+
+  private void states(RunReportInput in, List<NodeStates.Span> states) {
+    for (NodeStates.Span s : states) {
+      String node = in.nodeName(s.node());
+      String title = node + " " + s.state() + " " + span(s.startMicros(), s.endMicros());
+      double y = laneOf.get(node) * LANE + 7;
+      z.bar(s.startMicros(), s.endMicros(), y, LANE - 10, colour(s.state()), "state", title);
+    }
+  }
+
+  private void operations(List<OpSpan> ops) {
+    for (OpSpan op : ops.subList(0, Math.min(MAX_OPS, ops.size()))) {
       String title =
           "process "
               + op.process()
@@ -87,37 +103,17 @@ final class Timeline {
               + op.label()
               + " "
               + span(op.startMicros(), op.endMicros());
-      z.bar(
-          op.startMicros(),
-          op.endMicros(),
-          lane * LANE + 5,
-          LANE - 6,
-          state(op.outcome()),
-          "op op-" + op.outcome().toLowerCase(java.util.Locale.ROOT),
-          title);
+      String cls = "op op-" + op.outcome().toLowerCase(Locale.ROOT);
+      double y = processLane.get(op.process()) * LANE + 5;
+      z.bar(op.startMicros(), op.endMicros(), y, LANE - 6, colour(op.outcome()), cls, title);
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("<p class=\"note\">")
-        .append(nodeLanes)
-        .append(" node lanes, ")
-        .append(processLane.size())
-        .append(" process lanes");
-    if (ops.size() > MAX_OPS) {
-      sb.append("; the first ")
-          .append(MAX_OPS)
-          .append(" of ")
-          .append(ops.size())
-          .append(" operations are drawn");
-    }
-    sb.append(". Hover over a bar for what it is.</p>\n");
-    return sb + z.render(height);
   }
 
   static String span(long a, long b) {
     return Html.seconds(a) + "\u2013" + Html.seconds(b);
   }
 
-  private static String bandTitle(FaultWindow f) {
+  private static String title(FaultWindow f) {
     return f.label() + " " + span(f.startMicros(), f.endMicros());
   }
 
@@ -125,7 +121,7 @@ final class Timeline {
     return SvgChart.hex(FaultColours.of(family));
   }
 
-  private static String state(String name) {
+  private static String colour(String name) {
     return SvgChart.hex(SvgChart.colour(name));
   }
 }
