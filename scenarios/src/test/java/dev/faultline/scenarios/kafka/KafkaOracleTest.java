@@ -123,9 +123,14 @@ class KafkaOracleTest {
       tallies.add(pool.submit(() -> run(c)));
     }
     List<String> problems = new ArrayList<>();
+    StringBuilder summary = new StringBuilder("seeds (of " + SEEDS + ") showing each class:\n");
     for (int i = 0; i < cells.size(); i++) {
-      problems.addAll(judge(cells.get(i), tallies.get(i).get()));
+      Tally t = tallies.get(i).get();
+      problems.addAll(judge(cells.get(i), t));
+      summary.append("  ").append(cells.get(i).row()).append(" / ").append(cells.get(i).fault());
+      summary.append(": ").append(t.seen).append('\n');
     }
+    System.out.print(summary);
     pool.shutdown();
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
