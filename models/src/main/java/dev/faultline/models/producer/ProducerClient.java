@@ -9,7 +9,6 @@ import dev.faultline.sim.Node;
 import dev.faultline.sim.NodeContext;
 import dev.faultline.sim.history.OpLog;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,10 +54,7 @@ public final class ProducerClient implements Node {
   private RecordAccumulator accumulator;
   private final Map<Long, PendingBatch> inFlight = new TreeMap<>();
   private PartitionState[] metadata;
-  private int[] nextSequence;
-  private long producerId = -1;
-  private int epoch;
-  private boolean needsEpochBump;
+  private ProducerIdentity identity;
   private long nextRequestId = 1;
   private long sent;
 
@@ -75,7 +71,7 @@ public final class ProducerClient implements Node {
     accumulator =
         new RecordAccumulator(config.partitions(), config.batchSize(), config.lingerMicros());
     metadata = new PartitionState[config.partitions()];
-    nextSequence = new int[config.partitions()];
+    identity = new ProducerIdentity(config.partitions());
     c.setRole("producer");
     c.send(config.controller(), new ReplogMessage.MetadataRequest());
     if (config.idempotence()) {
@@ -105,7 +101,7 @@ public final class ProducerClient implements Node {
     } else if (tag == Timer.METADATA) {
       if (!idle() || now < config.stopMicros()) {
         c.send(config.controller(), new ReplogMessage.MetadataRequest());
-        if (config.idempotence() && producerId < 0) {
+        if (config.idempotence() && !identity.hasId()) {
           c.send(config.controller(), new ReplogMessage.InitProducerId());
         }
       }
@@ -140,8 +136,8 @@ public final class ProducerClient implements Node {
         }
       }
       drain(now);
-    } else if (message instanceof ReplogMessage.ProducerIdAssigned a && producerId < 0) {
-      producerId = a.producerId();
+    } else if (message instanceof ReplogMessage.ProducerIdAssigned a) {
+      identity.assignId(a.producerId());
       drain(now);
     } else if (message instanceof ReplogMessage.ProduceResponse r) {
       PendingBatch b = inFlight.remove(r.requestId());
@@ -228,8 +224,8 @@ public final class ProducerClient implements Node {
         history.fail(process, "send", (long) b.partition, v);
       }
     }
-    if (config.idempotence() && b.hasSequence() && b.producerEpoch == epoch) {
-      needsEpochBump = true; // its sequence numbers are now a gap or an unknown
+    if (config.idempotence()) {
+      identity.givenUp(b);
     }
   }
 
@@ -254,7 +250,7 @@ public final class ProducerClient implements Node {
   }
 
   private void drain(long now) {
-    if (config.idempotence() && (producerId < 0 || !bumpEpochIfNeeded())) {
+    if (config.idempotence() && (!identity.hasId() || !bumpEpochIfNeeded())) {
       return;
     }
     for (int p = 0; p < config.partitions(); p++) {
@@ -270,18 +266,16 @@ public final class ProducerClient implements Node {
 
   /** Bumps the epoch once nothing is in flight; returns whether sending may go on. */
   private boolean bumpEpochIfNeeded() {
-    if (!needsEpochBump) {
+    if (!identity.needsBump()) {
       return true;
     }
     if (!inFlight.isEmpty()) {
       return false;
     }
-    epoch++;
-    Arrays.fill(nextSequence, 0);
+    identity.bump();
     // Batches already sent under the old epoch cannot be resent safely under the new one (the
     // broker would not recognise a copy that landed): give them up.
     accumulator.removeIf(PendingBatch::hasSequence).forEach(this::giveUp);
-    needsEpochBump = false;
     return true;
   }
 
@@ -294,16 +288,14 @@ public final class ProducerClient implements Node {
   }
 
   private void send(PendingBatch b, int leader) {
-    if (config.idempotence() && !b.hasSequence()) {
-      b.baseSequence = nextSequence[b.partition];
-      b.producerEpoch = epoch;
-      nextSequence[b.partition] += b.values.size();
+    if (config.idempotence()) {
+      identity.stamp(b);
     }
     b.attempts++;
     long id = nextRequestId++;
     ProducerBatch batch =
         new ProducerBatch(
-            config.idempotence() ? producerId : -1,
+            config.idempotence() ? identity.producerId() : -1,
             b.producerEpoch,
             Math.max(0, b.baseSequence),
             b.values);
@@ -327,6 +319,6 @@ public final class ProducerClient implements Node {
 
   /** The producer id of this instance, or -1 (plain producer, or not yet granted). */
   public long producerId() {
-    return producerId;
+    return identity.producerId();
   }
 }
