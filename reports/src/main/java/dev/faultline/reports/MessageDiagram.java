@@ -81,11 +81,18 @@ final class MessageDiagram {
   static String render(RunReportInput in, long fromMicros, long toMicros) {
     List<Message> all = messages(in.events(), in.simulatedMicros());
     List<Integer> nodes = NodeStates.nodes(in.events());
-    Zoomable z = new Zoomable("messages", fromMicros, toMicros);
+    Zoomable z =
+        new Zoomable("messages", 0, Math.max(1, in.simulatedMicros())).view(fromMicros, toMicros);
     double height = Math.max(1, nodes.size()) * LANE + 4;
+    List<String> names = new java.util.ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
-      z.lane(in.nodeName(nodes.get(i)), i * LANE + 2, LANE);
+      names.add(in.nodeName(nodes.get(i)));
+      z.lane(names.get(i), i * LANE + 2, LANE);
     }
+    z.extra(
+        "<script type=\"application/json\" class=\"msg-data\">"
+            + MessageData.json(all, names, nodes, LANE)
+            + "</script>\n");
     int inWindow = 0;
     int drawn = 0;
     for (Message m : all) {
@@ -121,7 +128,8 @@ final class MessageDiagram {
         .append(all.size())
         .append(
             " in the whole run). Dropped messages end half-way,"
-                + " in red. Hover over a line for the message.</p>\n");
+                + " in red. Hover over a line for the message. Choose any window of the run"
+                + " above the figure.</p>\n");
     return sb + z.render(height);
   }
 

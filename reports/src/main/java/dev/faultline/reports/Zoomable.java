@@ -15,6 +15,9 @@ final class Zoomable {
   private final String id;
   private final long fromMicros;
   private final long toMicros;
+  private long viewFrom;
+  private long viewTo;
+  private String extra = "";
   private final StringBuilder body = new StringBuilder();
   private final StringBuilder fixed = new StringBuilder();
 
@@ -22,11 +25,26 @@ final class Zoomable {
     this.id = id;
     this.fromMicros = fromMicros;
     this.toMicros = Math.max(fromMicros + 1, toMicros);
+    this.viewFrom = this.fromMicros;
+    this.viewTo = this.toMicros;
   }
 
   /** The x of {@code micros} in the initial window. */
   double x(long micros) {
-    return LEFT + (WIDTH - LEFT - RIGHT) * (double) (micros - fromMicros) / (toMicros - fromMicros);
+    return LEFT + (WIDTH - LEFT - RIGHT) * (double) (micros - viewFrom) / (viewTo - viewFrom);
+  }
+
+  /** Shows {@code [from, to]} of the whole window first; call before drawing anything. */
+  Zoomable view(long from, long to) {
+    viewFrom = Math.max(fromMicros, from);
+    viewTo = Math.max(viewFrom + 1, Math.min(toMicros, to));
+    return this;
+  }
+
+  /** Markup placed inside the figure, after the SVG (data for the page's script). */
+  Zoomable extra(String markup) {
+    extra = markup;
+    return this;
   }
 
   /** A bar from {@code a} to {@code b}; {@code title} is escaped here. */
@@ -126,15 +144,19 @@ final class Zoomable {
         + fromMicros
         + "\" data-to=\""
         + toMicros
+        + "\" data-view-from=\""
+        + viewFrom
+        + "\" data-view-to=\""
+        + viewTo
         + "\" data-left=\""
         + LEFT
         + "\" data-right=\""
         + (WIDTH - RIGHT)
         + "\">\n<div class=\"zoom-controls\">window from <input class=\"zoom-from\" size=\"9\""
         + " value=\""
-        + Html.esc(secs(fromMicros))
+        + Html.esc(secs(viewFrom))
         + "\"> to <input class=\"zoom-to\" size=\"9\" value=\""
-        + Html.esc(secs(toMicros))
+        + Html.esc(secs(viewTo))
         + "\"> s <button type=\"button\" class=\"zoom-apply\">show</button>"
         + " <button type=\"button\" class=\"zoom-in\">zoom in</button>"
         + " <button type=\"button\" class=\"zoom-out\">zoom out</button>"
@@ -166,7 +188,9 @@ final class Zoomable {
         + Html.num(height)
         + ")\"></g>\n<rect class=\"zoom-brush\" x=\"0\" y=\"0\" width=\"0\" height=\""
         + Html.num(height)
-        + "\"/>\n</svg>\n</div>\n";
+        + "\"/>\n</svg>\n"
+        + extra
+        + "</div>\n";
   }
 
   static String secs(long micros) {

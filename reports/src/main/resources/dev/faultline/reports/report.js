@@ -20,11 +20,54 @@
     var items = svg.querySelectorAll('.zoom-data [data-a]');
     var fromIn = fig.querySelector('.zoom-from'), toIn = fig.querySelector('.zoom-to');
     var shown = fig.querySelector('.zoom-shown');
-    var view = full.slice();
+    var view = [Number(fig.dataset.viewFrom), Number(fig.dataset.viewTo)];
+    var dataEl = fig.querySelector('script.msg-data');
+    var data = dataEl ? JSON.parse(dataEl.textContent) : null;
+    var note = document.getElementById(fig.id + '-note');
+    var started = false;
+
+    function s3(us) { return (us / 1e6).toFixed(3) + 's'; }
+
+    // Messages: the page holds them all (up to a bound); draw the first ones of the window shown.
+    function redrawMessages() {
+      var group = svg.querySelector('.zoom-data');
+      var old = group.querySelectorAll('line.msg');
+      for (var i = 0; i < old.length; i++) { group.removeChild(old[i]); }
+      var drawn = 0, inWindow = 0;
+      for (var j = 0; j < data.m.length; j++) {
+        var m = data.m[j];
+        if (m[0] > view[1] || m[1] < view[0]) { continue; }
+        inWindow++;
+        if (drawn >= data.max) { continue; }
+        drawn++;
+        var y1 = data.y[m[2]], y2 = data.y[m[3]];
+        var l = document.createElementNS(NS, 'line');
+        l.setAttribute('class', m[4] ? 'msg dropped' : 'msg');
+        l.setAttribute('data-a', m[0]);
+        l.setAttribute('data-b', m[1]);
+        l.setAttribute('y1', y1);
+        l.setAttribute('y2', m[4] ? (y1 + y2) / 2 : y2);
+        var t = document.createElementNS(NS, 'title');
+        t.textContent = data.names[m[2]] + ' \u2192 ' + data.names[m[3]] + ' ' + data.types[m[5]] +
+            (m[4] ? ' (dropped)' : '') + ' sent ' + s3(m[0]) + ', ' +
+            (m[4] ? 'dropped ' : 'delivered ') + s3(m[1]);
+        l.appendChild(t);
+        group.appendChild(l);
+      }
+      items = svg.querySelectorAll('.zoom-data [data-a]');
+      var truncated = inWindow > drawn;
+      note.textContent = inWindow + ' messages between ' + s3(view[0]) + ' and ' + s3(view[1]) +
+          (truncated ? '; the first ' + drawn + ' are drawn' : '') + ' (' + data.total +
+          ' in the whole run' + (data.m.length < data.total ? '; the page holds the first ' +
+          data.m.length : '') + '). Dropped messages end half-way, in red.';
+    }
 
     function x(us) { return left + (right - left) * (us - view[0]) / (view[1] - view[0]); }
 
     function draw() {
+      if (started && data && note) {
+        redrawMessages();
+      }
       for (var i = 0; i < items.length; i++) {
         var el = items[i], a = Number(el.dataset.a), b = Number(el.dataset.b);
         if (el.tagName === 'rect') {
@@ -98,6 +141,7 @@
       if (b - a > 4) { show(time(Math.max(left, a)), time(Math.min(right, b))); }
     });
     draw();
+    started = true;
   }
 
   var figs = document.querySelectorAll('.zoomable');

@@ -20,4 +20,9 @@ class HtmlTest {
     assertEquals("0.1", Html.num(0.1));
     assertEquals("0", Html.num(Double.NaN));
   }
+
+  @Test
+  void jsonInAScriptElementCannotCloseIt() {
+    assertEquals("\"\\u003c/script\\u003e \\\"q\\\"\"", MessageData.str("</script> \"q\""));
+  }
 }
