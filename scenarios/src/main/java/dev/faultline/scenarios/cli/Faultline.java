@@ -52,6 +52,12 @@ public final class Faultline implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
+          dev.faultline.scenarios.KnobException knob = knobProblem(ex);
+          if (knob != null) {
+            // A scenario found its knobs inconsistent (say r > n) only when it ran.
+            cmd.getErr().println("error: " + oneSentence(knob.getMessage()));
+            return ExitCodes.USAGE;
+          }
           if (ex instanceof UserError user) {
             cmd.getErr().println("error: " + oneSentence(user.getMessage()));
             if (user.showUsage()) {
@@ -67,6 +73,15 @@ public final class Faultline implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static dev.faultline.scenarios.KnobException knobProblem(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof dev.faultline.scenarios.KnobException k) {
+        return k;
+      }
+    }
+    return null;
   }
 
   private static String oneSentence(String message) {
