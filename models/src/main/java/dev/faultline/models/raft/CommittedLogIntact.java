@@ -17,6 +17,8 @@ public final class CommittedLogIntact implements Invariant {
   private final Node[] seen;
   private final long[] verified;
   private final long[] truncations;
+  private int prefixEpoch = -1;
+  private long prefixLength;
 
   public CommittedLogIntact(int servers) {
     this.seen = new Node[servers];
@@ -37,7 +39,10 @@ public final class CommittedLogIntact implements Invariant {
   /** How many committed entries have an epoch below {@code epoch}: they form a prefix. */
   private long committedBefore(int epoch) {
     if (committed.isEmpty() || committed.get(committed.size() - 1).epoch() < epoch) {
-      return committed.size(); // the usual case: a leader of the newest epoch
+      return committed.size(); // a new leader: nothing of its epoch is committed yet
+    }
+    if (epoch == prefixEpoch) {
+      return prefixLength; // once an entry of this epoch is committed, the prefix is final
     }
     int lo = 0;
     int hi = committed.size();
@@ -49,6 +54,8 @@ public final class CommittedLogIntact implements Invariant {
         hi = mid;
       }
     }
+    prefixEpoch = epoch;
+    prefixLength = lo;
     return lo;
   }
 
