@@ -20,6 +20,8 @@ import java.util.SortedMap;
  * @param history what clients saw, as checker operations
  * @param verdicts one per check
  * @param metrics named figures (operations, availability, latency percentiles, anomaly counts)
+ * @param nodes the simulation's node names in id order (traces name nodes by id), or empty when the
+ *     scenario did not say
  */
 public record ScenarioResult(
     String scenario,
@@ -30,12 +32,38 @@ public record ScenarioResult(
     long simulatedMicros,
     List<Op> history,
     List<Verdict> verdicts,
-    SortedMap<String, Double> metrics) {
+    SortedMap<String, Double> metrics,
+    List<String> nodes) {
 
   public ScenarioResult {
     history = List.copyOf(history);
     verdicts = List.copyOf(verdicts);
     metrics = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metrics));
+    nodes = List.copyOf(nodes);
+  }
+
+  /** A result that does not name its nodes (reports then infer names from the trace). */
+  public ScenarioResult(
+      String scenario,
+      long seed,
+      Knobs knobs,
+      FaultSchedule schedule,
+      Trace trace,
+      long simulatedMicros,
+      List<Op> history,
+      List<Verdict> verdicts,
+      SortedMap<String, Double> metrics) {
+    this(
+        scenario,
+        seed,
+        knobs,
+        schedule,
+        trace,
+        simulatedMicros,
+        history,
+        verdicts,
+        metrics,
+        List.of());
   }
 
   /** FAIL if any check failed, else UNKNOWN if any was unknown, else PASS. */

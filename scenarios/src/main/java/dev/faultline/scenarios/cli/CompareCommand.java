@@ -1,17 +1,17 @@
 package dev.faultline.scenarios.cli;
 
-import dev.faultline.checker.history.Op;
-import dev.faultline.checker.history.OpType;
+import dev.faultline.reports.SweepReportInput;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Scenario;
-import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.compare.ComparisonRow;
 import dev.faultline.scenarios.compare.ComparisonTable;
 import dev.faultline.scenarios.compare.Configuration;
+import dev.faultline.scenarios.sweep.ClientMetrics;
 import dev.faultline.scenarios.sweep.SeedOutcome;
 import dev.faultline.scenarios.sweep.Shard;
 import dev.faultline.scenarios.sweep.SweepRunner;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +60,12 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Simulations run at once (default: the number of cores).")
   int workers = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "Write an HTML comparison report (and failing seeds' reports) into DIR.")
+  Path reportDir;
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
@@ -88,6 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
     Map<Long, String> firstSchedules = new ConcurrentHashMap<>();
     List<Long> scheduleMismatches = new ArrayList<>();
     List<ComparisonRow> rows = new ArrayList<>();
+    List<SweepReportInput.Config> reportRows = new ArrayList<>();
     List<Long> seedList =
         SweepRunner.seedsToRun(range.first(), range.last(), Shard.WHOLE, java.util.Set.of());
     for (Configuration c : configs) {
@@ -99,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
               c.knobs(),
               workers,
               r -> {
-                recordLatencies(r, latency);
+                ClientMetrics.recordLatencies(r.history(), latency);
                 schedules.put(r.seed(), r.schedule().print());
               });
       out.println("  running " + c.label());
@@ -115,6 +122,12 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
       rows.add(ComparisonRow.of(c.label(), outcomes, latency));
+      if (reportDir != null) {
+        String sub = "config-" + (reportRows.size() + 1);
+        reportRows.add(
+            ReportWriting.row(
+                reportDir, sub, scenario, c.knobs(), c.label(), outcomes, latency, out));
+      }
     }
     out.println();
     ComparisonTable.print(out, rows);
@@ -125,6 +138,20 @@ public final class CompareCommand implements Callable<Integer> {
           "fault schedules: differ across configurations for "
               + scheduleMismatches.size()
               + " seed(s), because a varied knob changes what faults are drawn (e.g. the node count).");
+    }
+    if (reportDir != null) {
+      Path index =
+          ReportWriting.index(
+              reportDir,
+              scenario.name() + ": compare, seeds " + range,
+              "./faultline compare "
+                  + scenario.name()
+                  + " --seeds "
+                  + range
+                  + " --vary "
+                  + String.join(" --vary ", vary),
+              reportRows);
+      out.println("report: " + index);
     }
     out.flush();
     return ExitCodes.OK;
@@ -151,19 +178,5 @@ public final class CompareCommand implements Callable<Integer> {
       out.put(knob, values);
     }
     return out;
-  }
-
-  private static void recordLatencies(ScenarioResult r, Histogram latency) {
-    Map<Long, Long> started = new TreeMap<>();
-    for (Op op : r.history()) {
-      if (op.type() == OpType.INVOKE) {
-        started.put(op.process(), op.timeNanos());
-      } else {
-        Long s = started.remove(op.process());
-        if (op.type() == OpType.OK && s != null && op.timeNanos() >= s) {
-          latency.recordValue(Math.max(1, (op.timeNanos() - s) / 1000));
-        }
-      }
-    }
   }
 }

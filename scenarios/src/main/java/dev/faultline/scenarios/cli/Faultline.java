@@ -52,10 +52,11 @@ public final class Faultline implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          dev.faultline.scenarios.KnobException knob = knobProblem(ex);
-          if (knob != null) {
-            // A scenario found its knobs inconsistent (say r > n) only when it ran.
-            cmd.getErr().println("error: " + oneSentence(knob.getMessage()));
+          RuntimeException problem = usersProblem(ex);
+          if (problem != null) {
+            // Knobs a scenario found inconsistent (say r > n) only when it ran, or a report that
+            // could not be written: the user's to fix, not a bug.
+            cmd.getErr().println("error: " + oneSentence(problem.getMessage()));
             return ExitCodes.USAGE;
           }
           if (ex instanceof UserError user) {
@@ -75,10 +76,11 @@ public final class Faultline implements Runnable {
     return code;
   }
 
-  private static dev.faultline.scenarios.KnobException knobProblem(Throwable ex) {
+  private static RuntimeException usersProblem(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof dev.faultline.scenarios.KnobException k) {
-        return k;
+      if (t instanceof dev.faultline.scenarios.KnobException
+          || t instanceof dev.faultline.scenarios.report.ReportException) {
+        return (RuntimeException) t;
       }
     }
     return null;

@@ -1,7 +1,9 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.reports.SweepReportInput;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Scenario;
+import dev.faultline.scenarios.sweep.ClientMetrics;
 import dev.faultline.scenarios.sweep.ResultsFile;
 import dev.faultline.scenarios.sweep.SeedOutcome;
 import dev.faultline.scenarios.sweep.Shard;
@@ -17,6 +19,8 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +67,12 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Run only shard I of N (0-based): every N-th seed from the first plus I.")
   String shardText = "0/1";
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "Write an HTML sweep report (and failing seeds' reports) into DIR.")
+  Path reportDir;
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
@@ -92,13 +102,34 @@ public final class SweepCommand implements Callable<Integer> {
     out.println("knobs: " + knobs.values());
     out.println("results: " + file);
     out.flush();
+    Histogram latency = new SynchronizedHistogram(3);
     try (ResultsFile results = openResults(file, header, resume && !done.isEmpty())) {
       boolean terminal = isTerminal();
-      done.putAll(new SweepRunner(scenario, knobs, workers).run(todo, results, err, terminal));
+      done.putAll(
+          new SweepRunner(
+                  scenario,
+                  knobs,
+                  workers,
+                  r -> ClientMetrics.recordLatencies(r.history(), latency))
+              .run(todo, results, err, terminal));
     } catch (IOException e) {
       throw new UserError("cannot write results file " + file + ": " + e.getMessage(), 2);
     }
-    return SweepSummary.print(out, done);
+    int code = SweepSummary.print(out, done);
+    if (reportDir != null) {
+      String label = knobs.changed().isEmpty() ? "default knobs" : knobs.changed().toString();
+      SweepReportInput.Config row =
+          ReportWriting.row(reportDir, "", scenario, knobs, label, done, latency, out);
+      Path index =
+          ReportWriting.index(
+              reportDir,
+              scenario.name() + ": sweep, seeds " + range,
+              "./faultline sweep " + scenario.name() + " --seeds " + range + knobs.asSetFlags(),
+              List.of(row));
+      out.println("report: " + index);
+      out.flush();
+    }
+    return code;
   }
 
   private static boolean isTerminal() {

@@ -117,7 +117,8 @@ public final class CounterScenario implements Scenario {
         sim.nowMicros(),
         List.of(),
         verdicts,
-        metrics);
+        metrics,
+        sim.nodeNames());
   }
 
   private static boolean everyoneKnows(Simulation sim, long[] target) {

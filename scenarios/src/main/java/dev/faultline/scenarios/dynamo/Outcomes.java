@@ -73,7 +73,8 @@ final class Outcomes {
         sim.nowMicros(),
         history,
         verdicts,
-        metrics);
+        metrics,
+        sim.nodeNames());
   }
 
   /** Every client's operations in invoke order; fills {@code clients} with the client nodes. */

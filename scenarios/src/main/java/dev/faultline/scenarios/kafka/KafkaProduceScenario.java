@@ -132,7 +132,16 @@ public final class KafkaProduceScenario implements Scenario {
     metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));
     metrics.put("events", (double) sim.eventCount());
     return new ScenarioResult(
-        name(), spec.seed(), k, schedule, sim.trace(), sim.nowMicros(), ops, verdicts, metrics);
+        name(),
+        spec.seed(),
+        k,
+        schedule,
+        sim.trace(),
+        sim.nowMicros(),
+        ops,
+        verdicts,
+        metrics,
+        sim.nodeNames());
   }
 
   private static Verdict liveness(boolean done, Simulation sim, long faultEnd, Knobs k) {

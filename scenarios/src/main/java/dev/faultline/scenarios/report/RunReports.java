@@ -48,8 +48,14 @@ public final class RunReports {
         nodeNames);
   }
 
-  /** The report input for {@code r}, with node names read from what the trace and schedule show. */
+  /**
+   * The report input for {@code r}, with the node names it carries, or else names read from what
+   * the trace and schedule show.
+   */
   public static RunReportInput input(ScenarioResult r) {
+    if (!r.nodes().isEmpty()) {
+      return input(r, r.nodes());
+    }
     List<TraceEvent> events = r.trace() == null ? List.of() : r.trace().events();
     return input(r, NodeNames.infer(events, r.schedule().faults()));
   }

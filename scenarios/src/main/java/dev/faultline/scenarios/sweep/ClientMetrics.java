@@ -13,35 +13,57 @@ import org.HdrHistogram.Histogram;
 public final class ClientMetrics {
   private ClientMetrics() {}
 
+  /** Records the latency of every successful operation of {@code history}, in microseconds. */
+  public static void recordLatencies(java.util.List<Op> history, Histogram latency) {
+    java.util.Map<Long, Long> started = new java.util.TreeMap<>();
+    for (Op op : history) {
+      if (op.type() == OpType.INVOKE) {
+        started.put(op.process(), op.timeNanos());
+      } else {
+        Long s = started.remove(op.process());
+        if (op.type() == OpType.OK && s != null && op.timeNanos() >= s) {
+          latency.recordValue(Math.max(1, (op.timeNanos() - s) / 1_000));
+        }
+      }
+    }
+  }
+
+  /** Pooled latency percentiles in milliseconds ({@code p50}, {@code p99}, {@code max}). */
+  public static java.util.SortedMap<String, Double> percentilesMillis(Histogram latency) {
+    java.util.SortedMap<String, Double> m = new TreeMap<>();
+    if (latency.getTotalCount() > 0) {
+      m.put("p50", latency.getValueAtPercentile(50) / 1000.0);
+      m.put("p99", latency.getValueAtPercentile(99) / 1000.0);
+      m.put("max", latency.getMaxValue() / 1000.0);
+    }
+    return m;
+  }
+
   /** The metrics, named {@code client.*}; empty when the history is. */
   public static SortedMap<String, Double> of(java.util.List<Op> history) {
     SortedMap<String, Double> m = new TreeMap<>();
     if (history.isEmpty()) {
       return m;
     }
-    java.util.Map<Long, Long> pendingSince = new java.util.TreeMap<>();
+    java.util.Map<Long, Boolean> pending = new java.util.TreeMap<>();
     Histogram latency = new Histogram(3);
+    recordLatencies(history, latency);
     long ok = 0;
     long failed = 0;
     long unknown = 0;
     for (Op op : history) {
       if (op.type() == OpType.INVOKE) {
-        pendingSince.put(op.process(), op.timeNanos());
+        pending.put(op.process(), Boolean.TRUE);
         continue;
       }
-      Long start = pendingSince.remove(op.process());
+      pending.remove(op.process());
       switch (op.type()) {
-        case OK -> {
-          ok++;
-          if (start != null && op.timeNanos() >= start) {
-            latency.recordValue(Math.max(1, (op.timeNanos() - start) / 1_000));
-          }
-        }
+        case OK -> ok++;
         case FAIL -> failed++;
         default -> unknown++;
       }
     }
-    unknown += pendingSince.size();
+    unknown += pending.size();
     long all = ok + failed + unknown;
     m.put("client.ops", (double) all);
     m.put("client.ok", (double) ok);

@@ -1,0 +1,81 @@
+package dev.faultline.scenarios.cli;
+
+import dev.faultline.reports.SweepReportInput;
+import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.RunSpec;
+import dev.faultline.scenarios.Scenario;
+import dev.faultline.scenarios.Verdict;
+import dev.faultline.scenarios.report.RunReports;
+import dev.faultline.scenarios.report.SweepReports;
+import dev.faultline.scenarios.sweep.ClientMetrics;
+import dev.faultline.scenarios.sweep.SeedOutcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What {@code sweep --report} and {@code compare --report} share: a configuration's row, with the
+ * reports of its first failing seeds (each run again with a full trace), and the index page.
+ */
+final class ReportWriting {
+  /** Failing seeds whose own report is written, per configuration; the rest are listed only. */
+  static final int MAX_SEED_REPORTS = 20;
+
+  private ReportWriting() {}
+
+  static SweepReportInput.Config row(
+      Path dir,
+      String subdir,
+      Scenario scenario,
+      Knobs knobs,
+      String label,
+      SortedMap<Long, SeedOutcome> outcomes,
+      Histogram latency,
+      PrintWriter out) {
+    SortedMap<Long, String> hrefs = new TreeMap<>();
+    for (SeedOutcome o : outcomes.values()) {
+      if (o.status() == Verdict.Status.PASS || hrefs.size() >= MAX_SEED_REPORTS) {
+        continue;
+      }
+      Path seedDir = subdir.isEmpty() ? dir : dir.resolve(subdir);
+      try {
+        RunReports.rerunAndWrite(seedDir, scenario, RunSpec.of(o.seed(), knobs));
+      } catch (IOException e) {
+        throw new UserError("cannot write a report into " + seedDir + ": " + e.getMessage(), 2);
+      }
+      String file = RunReports.fileName(scenario.name(), o.seed());
+      hrefs.put(o.seed(), subdir.isEmpty() ? file : subdir + "/" + file);
+    }
+    long notWritten =
+        outcomes.values().stream().filter(o -> o.status() != Verdict.Status.PASS).count()
+            - hrefs.size();
+    if (notWritten > 0) {
+      out.println(
+          "report: "
+              + label
+              + ": wrote the reports of the first "
+              + MAX_SEED_REPORTS
+              + " failing seeds; "
+              + notWritten
+              + " more are listed with their replay commands");
+    }
+    return SweepReports.config(
+        label,
+        knobs.changed(),
+        outcomes.values(),
+        ClientMetrics.percentilesMillis(latency),
+        o -> hrefs.get(o.seed()));
+  }
+
+  static Path index(
+      Path dir, String title, String command, java.util.List<SweepReportInput.Config> rows) {
+    try {
+      return SweepReports.write(dir, title, command, rows).toAbsolutePath().normalize();
+    } catch (IOException e) {
+      throw new UserError("cannot write the report into " + dir + ": " + e.getMessage(), 2);
+    }
+  }
+}
