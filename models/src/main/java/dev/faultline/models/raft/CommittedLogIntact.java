@@ -17,13 +17,14 @@ public final class CommittedLogIntact implements Invariant {
   private final Node[] seen;
   private final long[] verified;
   private final long[] truncations;
-  private int prefixEpoch = -1;
-  private long prefixLength;
+  private final int[] electedEpoch;
 
   public CommittedLogIntact(int servers) {
     this.seen = new Node[servers];
     this.verified = new long[servers];
     this.truncations = new long[servers];
+    this.electedEpoch = new int[servers];
+    java.util.Arrays.fill(electedEpoch, -1);
   }
 
   @Override
@@ -34,29 +35,6 @@ public final class CommittedLogIntact implements Invariant {
   /** How many entries are committed so far. */
   public int committedCount() {
     return committed.size();
-  }
-
-  /** How many committed entries have an epoch below {@code epoch}: they form a prefix. */
-  private long committedBefore(int epoch) {
-    if (committed.isEmpty() || committed.get(committed.size() - 1).epoch() < epoch) {
-      return committed.size(); // a new leader: nothing of its epoch is committed yet
-    }
-    if (epoch == prefixEpoch) {
-      return prefixLength; // once an entry of this epoch is committed, the prefix is final
-    }
-    int lo = 0;
-    int hi = committed.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (committed.get(mid).epoch() < epoch) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    prefixEpoch = epoch;
-    prefixLength = lo;
-    return lo;
   }
 
   @Override
@@ -91,21 +69,22 @@ public final class CommittedLogIntact implements Invariant {
     for (long o = committed.size(); o < Math.min(n.highWatermark(), log.endOffset()); o++) {
       committed.add(log.entry(o)); // the first node to report a commit defines the entry
     }
-    // A follower may still hold divergent entries above what it knows is committed. A leader of
-    // epoch e must hold every entry committed before e (Leader Completeness); a deposed leader that
-    // does not know it yet lacks what later leaders committed, and that is fine.
+    // A follower may still hold divergent entries above what it knows is committed. A newly
+    // elected leader must hold every entry committed so far (Leader Completeness). Entries
+    // committed later, by leaders of later epochs, may be missing from a deposed leader that does
+    // not know it yet, even when they were written in an earlier epoch.
     long known = n.highWatermark();
-    if (n.isLeader()) {
-      long required = committedBefore(n.epoch());
-      if (log.endOffset() < required) {
+    if (n.isLeader() && electedEpoch[i] != n.epoch()) {
+      electedEpoch[i] = n.epoch();
+      if (log.endOffset() < committed.size()) {
         return "leader "
             + sim.nameOf(i)
             + " of epoch "
             + n.epoch()
-            + " lacks committed entries from offset "
+            + " was elected without committed entries from offset "
             + log.endOffset();
       }
-      known = Math.max(known, required);
+      known = committed.size();
     }
     long upTo = Math.min(known, committed.size());
     for (long o = verified[i]; o < upTo; o++) {

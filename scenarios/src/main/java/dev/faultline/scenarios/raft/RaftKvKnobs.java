@@ -61,6 +61,14 @@ final class RaftKvKnobs {
     k.add(
         Knob.integer(
             "leader-fault-duration-ms", 200, 1, 3_600_000, "mean length of a leader fault"));
+    k.add(
+        Knob.decimal(
+            "election-fault-rate",
+            0.0,
+            0,
+            1,
+            "chance that a newly elected leader is cut off from the voters at once (0: never)"));
+    k.add(Knob.integer("election-fault-duration-ms", 600, 1, 3_600_000, "mean length of that cut"));
     k.add(Knob.choice("bug", "none", labels(RaftBug.values()), "reintroduce a published mistake"));
     for (Knob f : FaultKnobs.knobs("all")) {
       String d = FAULT_DEFAULTS.get(f.name());

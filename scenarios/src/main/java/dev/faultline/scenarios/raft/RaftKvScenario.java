@@ -45,6 +45,9 @@ public final class RaftKvScenario implements Scenario {
   /** Budget of the linearizability check per run; past it the verdict is UNKNOWN. */
   private static final Duration CHECK_BUDGET = Duration.ofSeconds(20);
 
+  /** How often the election nemesis looks for a new leader. */
+  private static final long ELECTION_POLL_MICROS = 10_000;
+
   @Override
   public String name() {
     return "raft-kv";
@@ -104,6 +107,20 @@ public final class RaftKvScenario implements Scenario {
               faultEnd);
       nemesis.start();
     }
+    ElectionNemesis elections = null;
+    double electionRate = k.getDouble("election-fault-rate");
+    if (spec.schedule() == null && electionRate > 0) {
+      elections =
+          new ElectionNemesis(
+              sim,
+              servers,
+              sim.random("election-nemesis"),
+              electionRate,
+              k.getLong("election-fault-duration-ms") * 1000,
+              ELECTION_POLL_MICROS,
+              faultEnd);
+      elections.start();
+    }
 
     List<Verdict> verdicts = new ArrayList<>();
     SortedMap<String, Double> metrics = new TreeMap<>();
@@ -118,9 +135,10 @@ public final class RaftKvScenario implements Scenario {
       verdicts.add(
           Verdict.fail("invariants", e.invariant() + ": " + e.detail(), List.of(e.getMessage())));
     }
-    if (nemesis != null) {
+    if (nemesis != null || elections != null) {
       List<TimedFault> all = new ArrayList<>(schedule.faults());
-      all.addAll(nemesis.applied());
+      all.addAll(nemesis == null ? List.of() : nemesis.applied());
+      all.addAll(elections == null ? List.of() : elections.applied());
       schedule = new FaultSchedule(all);
     }
     List<Op> ops = Histories.toOps(history);
