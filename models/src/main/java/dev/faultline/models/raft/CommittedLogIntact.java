@@ -14,6 +14,14 @@ import java.util.List;
  */
 public final class CommittedLogIntact implements Invariant {
   private final List<LogEntry> committed = new ArrayList<>();
+
+  /**
+   * For each committed entry, an epoch no lower than the one in which it was committed: the epoch
+   * of the node that first reported it committed (a node learns commits from leaders of its epoch
+   * or earlier), made non-decreasing along the log.
+   */
+  private final List<Integer> committedBy = new ArrayList<>();
+
   private final Node[] seen;
   private final long[] verified;
   private final long[] truncations;
@@ -35,6 +43,21 @@ public final class CommittedLogIntact implements Invariant {
   /** How many entries are committed so far. */
   public int committedCount() {
     return committed.size();
+  }
+
+  /** How many committed entries were committed before epoch {@code epoch}: a prefix. */
+  private long committedBefore(int epoch) {
+    int lo = 0;
+    int hi = committedBy.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (committedBy.get(mid) < epoch) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   @Override
@@ -68,15 +91,18 @@ public final class CommittedLogIntact implements Invariant {
     }
     for (long o = committed.size(); o < Math.min(n.highWatermark(), log.endOffset()); o++) {
       committed.add(log.entry(o)); // the first node to report a commit defines the entry
+      int before = committedBy.isEmpty() ? 0 : committedBy.get(committedBy.size() - 1);
+      committedBy.add(Math.max(before, n.epoch()));
     }
-    // A follower may still hold divergent entries above what it knows is committed. A newly
-    // elected leader must hold every entry committed so far (Leader Completeness). Entries
-    // committed later, by leaders of later epochs, may be missing from a deposed leader that does
-    // not know it yet, even when they were written in an earlier epoch.
+    // A follower may still hold divergent entries above what it knows is committed. A leader of
+    // epoch e must hold every entry committed in an earlier epoch (Leader Completeness); entries
+    // committed in later epochs may be missing from it, even entries written long ago: it may have
+    // been deposed (or, after a pause, be acting on votes that a later election overtook).
     long known = n.highWatermark();
     if (n.isLeader() && electedEpoch[i] != n.epoch()) {
       electedEpoch[i] = n.epoch();
-      if (log.endOffset() < committed.size()) {
+      long required = committedBefore(n.epoch());
+      if (log.endOffset() < required) {
         return "leader "
             + sim.nameOf(i)
             + " of epoch "
@@ -84,7 +110,7 @@ public final class CommittedLogIntact implements Invariant {
             + " was elected without committed entries from offset "
             + log.endOffset();
       }
-      known = committed.size();
+      known = Math.max(known, required);
     }
     long upTo = Math.min(known, committed.size());
     for (long o = verified[i]; o < upTo; o++) {
