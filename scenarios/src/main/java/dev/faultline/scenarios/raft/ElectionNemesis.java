@@ -13,10 +13,12 @@ import java.util.List;
  * A nemesis aimed at the moment after an election, the window where Raft's subtle mistakes live: a
  * leader cut off from the other voters as soon as it is elected keeps accepting client commands
  * that no one else stores (a "zombie"), and the next elections must then choose between logs that
- * end in different epochs (the Raft paper's figure 8). It looks for a new leader every {@code
- * pollMicros}; with probability {@code rate} it isolates that leader from the other voters (clients
- * still reach it) for a random while. Draws come from the seed's {@code election-nemesis} stream;
- * every fault is recorded so the printed schedule replays the run.
+ * end in different epochs (the Raft paper's figure 8); a voter that crashes and restarts while an
+ * election runs must still remember its vote. Every {@code pollMicros} it looks for a new candidacy
+ * and a new leader: with probability {@code rate} it crashes a voter other than the candidate for a
+ * short while, and isolates the new leader from the other voters (clients still reach it) for a
+ * random while. Draws come from the seed's {@code election-nemesis} stream; every fault is recorded
+ * so the printed schedule replays the run.
  */
 final class ElectionNemesis {
   private final Simulation sim;
@@ -28,6 +30,7 @@ final class ElectionNemesis {
   private final long endMicros;
   private final List<TimedFault> applied = new ArrayList<>();
   private int newestEpoch;
+  private int newestCandidacy;
   private long busyUntil;
 
   ElectionNemesis(
@@ -65,6 +68,21 @@ final class ElectionNemesis {
         epoch = n.epoch();
       }
     }
+    int voter = campaignVoter();
+    if (voter >= 0 && now >= busyUntil && random.chance(rate)) {
+      // A voter that has just answered a candidate crashes and comes back soon, while the
+      // election of that epoch may still be running.
+      long until =
+          Math.min(
+              endMicros,
+              now
+                  + 1_000
+                  + (long) (-durationMicros / 4.0 * StrictMath.log(1 - random.nextDouble())));
+      String name = servers.get(voter);
+      apply(new Fault.Crash(name));
+      sim.at(until, () -> apply(new Fault.Restart(name)));
+      busyUntil = until;
+    }
     if (leader >= 0) {
       newestEpoch = epoch;
       if (now >= busyUntil && random.chance(rate)) {
@@ -84,6 +102,24 @@ final class ElectionNemesis {
     if (now + pollMicros < endMicros) {
       sim.at(now + pollMicros, this::poll);
     }
+  }
+
+  /** A voter other than the candidate, when a candidacy of a new epoch has started; else -1. */
+  private int campaignVoter() {
+    int candidate = -1;
+    for (int i = 0; i < servers.size(); i++) {
+      if (sim.node(i) instanceof RaftNode n
+          && n.role().equals("candidate")
+          && n.epoch() > newestCandidacy) {
+        newestCandidacy = n.epoch();
+        candidate = i;
+      }
+    }
+    if (candidate < 0) {
+      return -1;
+    }
+    int v = random.nextInt(servers.size() - 1);
+    return v >= candidate ? v + 1 : v;
   }
 
   private void apply(Fault f) {

@@ -36,12 +36,12 @@ final class RaftKvKnobs {
     k.add(Knob.integer("fetch-timeout-ms", 300, 1, 60_000, "follower fetch timeout"));
     k.add(Knob.integer("fetch-wait-ms", 150, 1, 60_000, "how long the leader holds an idle fetch"));
     k.add(Knob.integer("fetch-max-records", 16, 1, 100_000, "entries per fetch response"));
-    k.add(Knob.bool("pre-vote", true, "ask for pre-votes before raising the epoch (KIP-996)"));
+    k.add(Knob.bool("pre-vote", false, "ask for pre-votes before raising the epoch (KIP-996)"));
     k.add(Knob.bool("check-quorum", true, "a leader resigns when a majority stops fetching"));
     k.add(
         Knob.bool(
             "epoch-start-record",
-            true,
+            false,
             "a new leader appends a LeaderChange entry at once (KRaft); off: the Raft paper's way"));
     k.add(
         Knob.choice("read-path", "read-index", labels(ReadPath.values()), "how reads are served"));
@@ -64,7 +64,7 @@ final class RaftKvKnobs {
     k.add(
         Knob.decimal(
             "election-fault-rate",
-            0.0,
+            0.8,
             0,
             1,
             "chance that a newly elected leader is cut off from the voters at once (0: never)"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.Verdict;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,21 +59,18 @@ class RaftKvBugTest {
     assertCaught("vote-without-log-check", 1, 100);
   }
 
-  // These two need a fault within about one round trip of an election (figure 8 needs a new
-  // leader cut off before its first entry replicates; a double vote needs a voter to crash and
-  // restart inside one election). The default faults have not hit such a window in 500 seeds, so
-  // the sweeps stay off until a targeted fault schedule does; RaftBugMechanismTest shows each
-  // mistake at the step where it happens.
+  // These two need a fault within about one round trip of an election: figure 8 needs a new
+  // leader cut off before its first entry of the epoch reaches a majority, a double vote needs a
+  // voter to crash and restart while an election of the same epoch still runs. The default
+  // election nemesis aims at those moments.
 
   @Test
-  @Disabled("not caught by the default faults within 500 seeds; see docs/raft.md")
   void commitPreviousEpochIsCaught() {
-    assertCaught("commit-previous-epoch", 1, 500);
+    assertCaught("commit-previous-epoch", 1, 100);
   }
 
   @Test
-  @Disabled("not caught by the default faults within 500 seeds; see docs/raft.md")
   void voteNotPersistedIsCaught() {
-    assertCaught("vote-not-persisted", 1, 500);
+    assertCaught("vote-not-persisted", 1, 100);
   }
 }
