@@ -18,8 +18,9 @@ import java.util.Map;
  * the first ten seconds or so). Two workers should give nearly twice one.
  */
 public final class SweepBench implements Benchmark {
-  private static final int WARM_UP_SEEDS = 600;
-  private static final int SEEDS = 600;
+  private static final long WARM_UP_NANOS = 4_000_000_000L;
+  private static final long MEASURE_NANOS = 4_000_000_000L;
+  private static final int BATCH = 50;
 
   @Override
   public String name() {
@@ -50,10 +51,12 @@ public final class SweepBench implements Benchmark {
         "ratio",
         "simulated/wall");
     for (Scenario s : ScenarioRegistry.all()) {
+      measure(s, Knobs.resolve(s, Map.of()), 2, 100_000, WARM_UP_NANOS);
+    }
+    for (Scenario s : ScenarioRegistry.all()) {
       Knobs knobs = Knobs.resolve(s, Map.of());
-      measure(s, knobs, 2, 100_000, WARM_UP_SEEDS);
-      double one = measure(s, knobs, 1, 200_000, SEEDS);
-      double two = measure(s, knobs, 2, 200_000, SEEDS);
+      double one = measure(s, knobs, 1, 200_000, MEASURE_NANOS);
+      double two = measure(s, knobs, 2, 200_000, MEASURE_NANOS);
       long simulatedMicros = simulatedMicros(s, knobs);
       out.printf(
           Locale.ROOT,
