@@ -149,7 +149,16 @@ public final class RaftKvScenario implements Scenario {
     metrics.put("leader.changes", (double) sim.trace().count(TraceKind.ROLE));
     countOutcomes(history, metrics);
     return new ScenarioResult(
-        name(), spec.seed(), k, schedule, sim.trace(), sim.nowMicros(), ops, verdicts, metrics);
+        name(),
+        spec.seed(),
+        k,
+        schedule,
+        sim.trace(),
+        sim.nowMicros(),
+        ops,
+        verdicts,
+        metrics,
+        sim.nodeNames());
   }
 
   private static boolean everyClientServedSince(Simulation sim, long healMicros) {
