@@ -44,8 +44,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin ScenarioOptions options;
 
-  @Option(names = "--seeds", required = true, paramLabel = "A..B", description = "Seeds to run.")
-  String seeds;
+  @Mixin SeedOptions seedOptions;
 
   @Option(
       names = "--vary",
@@ -53,12 +52,6 @@ public final class CompareCommand implements Callable<Integer> {
       paramLabel = "KNOB=V1,V2,...",
       description = "A knob and the values to compare (repeatable: every combination runs).")
   List<String> vary;
-
-  @Option(
-      names = "--workers",
-      paramLabel = "N",
-      description = "Simulations run at once (default: the number of cores).")
-  int workers = Runtime.getRuntime().availableProcessors();
 
   @Option(
       names = "--report",
@@ -69,10 +62,8 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
-    SeedRange range = SeedRange.parse(seeds);
-    if (workers < 1) {
-      throw new UserError("--workers must be at least 1, not " + workers);
-    }
+    SeedRange range = seedOptions.range();
+    int workers = seedOptions.workers;
     Map<String, List<String>> varied = parseVary();
     List<Configuration> configs = new ArrayList<>();
     for (Map<String, String> combo : Configuration.product(varied)) {

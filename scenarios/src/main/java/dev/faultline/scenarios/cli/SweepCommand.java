@@ -43,14 +43,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Mixin ScenarioOptions options;
 
-  @Option(names = "--seeds", required = true, paramLabel = "A..B", description = "Seeds to run.")
-  String seeds;
-
-  @Option(
-      names = "--workers",
-      paramLabel = "N",
-      description = "Simulations run at once (default: the number of cores).")
-  int workers = Runtime.getRuntime().availableProcessors();
+  @Mixin SeedOptions seedOptions;
 
   @Option(
       names = "--results",
@@ -77,11 +70,9 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
-    SeedRange range = SeedRange.parse(seeds);
+    SeedRange range = seedOptions.range();
+    int workers = seedOptions.workers;
     Shard shard = parseShard(shardText);
-    if (workers < 1) {
-      throw new UserError("--workers must be at least 1, not " + workers);
-    }
     Path file = resultsFile != null ? resultsFile : defaultFile(scenario, knobs, range, shard);
     SweepHeader header =
         new SweepHeader(scenario.name(), knobs.values(), range.toString(), shard.toString());
