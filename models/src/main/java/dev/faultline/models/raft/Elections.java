@@ -39,7 +39,7 @@ final class Elections {
       return;
     }
     if (q.state() instanceof CandidateState c) {
-      c.onVote(from, r.granted());
+      c.onAnswer(from, r.granted());
     } else if (r.leader() >= 0 && q.state().leader() < 0 && r.leader() != q.unreachableLeader()) {
       q.toFollower(r.epoch(), r.leader());
     }
@@ -53,7 +53,7 @@ final class Elections {
     if (r.epoch() == q.epoch() && r.leader() >= 0 && r.leader() != q.unreachableLeader()) {
       q.toFollower(r.epoch(), r.leader()); // the epoch has a leader: follow it instead
     } else {
-      p.onPreVote(from, r.granted());
+      p.onAnswer(from, r.granted());
     }
   }
 

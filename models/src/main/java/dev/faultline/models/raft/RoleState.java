@@ -4,8 +4,7 @@ package dev.faultline.models.raft;
  * What a node does in one role for one epoch. A role never changes the node's role itself: it asks
  * {@link QuorumState}, the only place a transition happens.
  */
-sealed interface RoleState
-    permits UnattachedState, ProspectiveState, CandidateState, LeaderState, FollowerState {
+sealed interface RoleState permits UnattachedState, Campaign, LeaderState, FollowerState {
   /** The role's name, as the trace and reports show it. */
   String name();
 
