@@ -18,7 +18,6 @@ public final class Disk {
   private final Store durable = new Store();
   private final Store current = new Store();
   private final List<Write> pending = new ArrayList<>();
-  private long syncs;
 
   private sealed interface Write permits Put, Append, Truncate {}
 
@@ -62,17 +61,11 @@ public final class Disk {
       durable.apply(w);
     }
     pending.clear();
-    syncs++;
   }
 
   /** How many writes are not yet durable. */
   public int unsyncedWrites() {
     return pending.size();
-  }
-
-  /** How many times {@link #sync()} was called. */
-  public long syncCount() {
-    return syncs;
   }
 
   /**

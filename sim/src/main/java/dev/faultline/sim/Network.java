@@ -164,9 +164,4 @@ final class Network {
       trace.record(TraceKind.NETWORK, now, -1, -1, Trace.textSalt(fault.print()), fault);
     }
   }
-
-  /** Whether the directed link is cut by the partition in force. */
-  boolean isBlocked(int from, int to) {
-    return anyBlocked && blocked[from * n + to];
-  }
 }

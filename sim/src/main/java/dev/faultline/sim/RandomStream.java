@@ -29,11 +29,6 @@ public final class RandomStream implements RandomGenerator {
     return new RandomStream(mix64(rootSeed ^ mix64(fnv1a64(name))));
   }
 
-  /** A child stream of this one's seed, independent of how much this stream has drawn. */
-  public static RandomStream child(long rootSeed, String parent, String name) {
-    return of(rootSeed, parent + "/" + name);
-  }
-
   /** FNV-1a over the UTF-8 bytes of {@code s}: a fixed, documented string hash. */
   public static long fnv1a64(String s) {
     long h = 0xcbf29ce484222325L;

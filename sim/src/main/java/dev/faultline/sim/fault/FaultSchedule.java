@@ -42,11 +42,6 @@ public record FaultSchedule(List<TimedFault> faults) {
     return new FaultSchedule(kept);
   }
 
-  /** This schedule with faults at or after {@code micros} removed. */
-  public FaultSchedule before(long micros) {
-    return new FaultSchedule(faults.stream().filter(f -> f.atMicros() < micros).toList());
-  }
-
   /** The schedule as text, one fault a line, each line ending in a newline. */
   public String print() {
     StringBuilder sb = new StringBuilder();
