@@ -83,6 +83,13 @@ public record DeliveryAnomaly(
      */
     IN_FLIGHT_REORDER("in-flight-reorder"),
     /**
+     * Consumers found one record key's acknowledged values out of the order its producer sent them
+     * in. Kafka orders a producer's records per partition, hence per key; it keeps that promise
+     * with retries only when the producer is idempotent or has one request in flight. Values and
+     * offsets (where polled): [sent first, sent second]; ops: [the two sends].
+     */
+    KEY_REORDER("key-reorder"),
+    /**
      * An aborted read (Jepsen's G1a): a poll returned the value of a send that certainly failed.
      * Values: [value]; offsets: the offsets it was polled at; ops: [the failed send, first poll].
      */

@@ -65,7 +65,12 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
           OpRef ref = new OpRef(p.op.process(), SEND, p.index, -1, p.op.source());
           sends.add(
               new SendAttempt(
-                  ref, p.key, p.value, SendAttempt.Outcome.INDETERMINATE, OptionalLong.empty()));
+                  ref,
+                  p.key,
+                  p.recordKey,
+                  p.value,
+                  SendAttempt.Outcome.INDETERMINATE,
+                  OptionalLong.empty()));
         }
       }
       sends.sort(Comparator.comparingInt(s -> s.op().invokeIndex()));
@@ -80,6 +85,15 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
       Object key = Values.normalize(op.key());
       Object value = Values.normalize(op.value());
       if (op.f().equals(SEND)) {
+        Object recordKey = null;
+        if (key instanceof List<?> pair) {
+          // [partition recordKey]: the partition, and the record key that chose it.
+          if (pair.size() != 2 || pair.get(0) == null || pair.get(0) instanceof List<?>) {
+            throw malformed(index, op, "a send's key is a partition or [partition record-key]");
+          }
+          key = pair.get(0);
+          recordKey = pair.get(1);
+        }
         if (key == null || value == null) {
           throw malformed(index, op, "a send needs a partition (key) and a value");
         }
@@ -87,7 +101,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
         if (open.stream().anyMatch(p -> p.value.equals(value))) {
           throw malformed(index, op, "value " + Values.render(value) + " is already being sent");
         }
-        open.add(new Pending(index, op, key, value));
+        open.add(new Pending(index, op, key, recordKey, value));
         return;
       }
       Pending previous = pendingOthers.get(op.process());
@@ -101,7 +115,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
                 + (previous.index + 1)
                 + " is pending");
       }
-      pendingOthers.put(op.process(), new Pending(index, op, key, value));
+      pendingOthers.put(op.process(), new Pending(index, op, key, null, value));
     }
 
     private void completeSend(int index, Op op) {
@@ -124,7 +138,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
           outcome == SendAttempt.Outcome.ACKNOWLEDGED && offset != null
               ? OptionalLong.of(offset)
               : OptionalLong.empty();
-      sends.add(new SendAttempt(ref, invoked.key, invoked.value, outcome, ack));
+      sends.add(new SendAttempt(ref, invoked.key, invoked.recordKey, invoked.value, outcome, ack));
     }
 
     private Pending takePendingSend(int index, Op op, Object value) {
@@ -207,5 +221,5 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
     }
   }
 
-  private record Pending(int index, Op op, Object key, Object value) {}
+  private record Pending(int index, Op op, Object key, Object recordKey, Object value) {}
 }
