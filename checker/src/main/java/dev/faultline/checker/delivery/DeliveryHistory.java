@@ -20,8 +20,10 @@ import java.util.TreeMap;
  *
  * @param sends every send, in invocation order
  * @param consumerEvents ok polls and position resets, in completion order
+ * @param transactions the {@code txn}, {@code init} and {@code lso} operations
  */
-record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEvents) {
+record DeliveryHistory(
+    List<SendAttempt> sends, List<ConsumerEvent> consumerEvents, TransactionHistory transactions) {
 
   static final String SEND = "send";
   static final String POLL = "poll";
@@ -45,6 +47,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
     private final Map<Long, Pending> pendingOthers = new TreeMap<>();
     private final List<SendAttempt> sends = new ArrayList<>();
     private final List<ConsumerEvent> events = new ArrayList<>();
+    private final TransactionHistory.Collector transactions = new TransactionHistory.Collector();
 
     DeliveryHistory read(List<Op> history) {
       for (int i = 0; i < history.size(); i++) {
@@ -74,11 +77,15 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
         }
       }
       sends.sort(Comparator.comparingInt(s -> s.op().invokeIndex()));
-      return new DeliveryHistory(sends, events);
+      return new DeliveryHistory(sends, events, transactions.build());
     }
 
     private static boolean isDeliveryFunction(String f) {
-      return f.equals(SEND) || f.equals(POLL) || f.equals("assign") || f.equals("subscribe");
+      return f.equals(SEND)
+          || f.equals(POLL)
+          || f.equals("assign")
+          || f.equals("subscribe")
+          || TransactionHistory.reads(f);
     }
 
     private void invoke(int index, Op op) {
@@ -166,6 +173,12 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
       Pending invoked = pendingOthers.remove(op.process());
       if (invoked == null || !invoked.op.f().equals(op.f())) {
         throw malformed(index, op, "completes a " + op.f() + " the process never invoked");
+      }
+      if (TransactionHistory.reads(op.f())) {
+        OpRef ref = new OpRef(op.process(), op.f(), invoked.index, index, sourceOf(op, invoked));
+        String where = op.source() != null ? op.source() : "entry " + (index + 1);
+        transactions.complete(ref, op.type(), invoked.key, Values.normalize(op.value()), where);
+        return;
       }
       if (op.type() == OpType.FAIL) {
         return;
