@@ -165,6 +165,8 @@ final class KafkaKnobs {
         500,
         k.getLong("request.timeout.ms") * 1000,
         finalReadMicros,
-        controller);
+        controller,
+        false,
+        0);
   }
 }
