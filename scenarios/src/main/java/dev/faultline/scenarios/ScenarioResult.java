@@ -22,6 +22,8 @@ import java.util.SortedMap;
  * @param metrics named figures (operations, availability, latency percentiles, anomaly counts)
  * @param nodes the simulation's node names in id order (traces name nodes by id), or empty when the
  *     scenario did not say
+ * @param processes the names of the history's processes, as their client nodes are named, by
+ *     process id (empty when the scenario did not say)
  */
 public record ScenarioResult(
     String scenario,
@@ -33,13 +35,41 @@ public record ScenarioResult(
     List<Op> history,
     List<Verdict> verdicts,
     SortedMap<String, Double> metrics,
-    List<String> nodes) {
+    List<String> nodes,
+    SortedMap<Long, String> processes) {
 
   public ScenarioResult {
     history = List.copyOf(history);
     verdicts = List.copyOf(verdicts);
     metrics = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metrics));
     nodes = List.copyOf(nodes);
+    processes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(processes));
+  }
+
+  /** A result that does not name its processes. */
+  public ScenarioResult(
+      String scenario,
+      long seed,
+      Knobs knobs,
+      FaultSchedule schedule,
+      Trace trace,
+      long simulatedMicros,
+      List<Op> history,
+      List<Verdict> verdicts,
+      SortedMap<String, Double> metrics,
+      List<String> nodes) {
+    this(
+        scenario,
+        seed,
+        knobs,
+        schedule,
+        trace,
+        simulatedMicros,
+        history,
+        verdicts,
+        metrics,
+        nodes,
+        new java.util.TreeMap<>());
   }
 
   /** A result that does not name its nodes (reports then infer names from the trace). */
