@@ -65,36 +65,6 @@ public record RunReportInput(
     return s;
   }
 
-  /** An input whose processes are known by number only. */
-  public RunReportInput(
-      String scenario,
-      long seed,
-      SortedMap<String, String> knobs,
-      FaultSchedule schedule,
-      String traceHash,
-      String replayCommand,
-      long simulatedMicros,
-      List<CheckVerdict> verdicts,
-      SortedMap<String, Double> metrics,
-      List<Op> history,
-      List<TraceEvent> events,
-      List<String> nodeNames) {
-    this(
-        scenario,
-        seed,
-        knobs,
-        schedule,
-        traceHash,
-        replayCommand,
-        simulatedMicros,
-        verdicts,
-        metrics,
-        history,
-        events,
-        nodeNames,
-        new TreeMap<>());
-  }
-
   /** The name of process {@code p} (its client's node name), or {@code process p}. */
   public String processName(long p) {
     String name = processNames.get(p);

@@ -46,56 +46,6 @@ public record ScenarioResult(
     processes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(processes));
   }
 
-  /** A result that does not name its processes. */
-  public ScenarioResult(
-      String scenario,
-      long seed,
-      Knobs knobs,
-      FaultSchedule schedule,
-      Trace trace,
-      long simulatedMicros,
-      List<Op> history,
-      List<Verdict> verdicts,
-      SortedMap<String, Double> metrics,
-      List<String> nodes) {
-    this(
-        scenario,
-        seed,
-        knobs,
-        schedule,
-        trace,
-        simulatedMicros,
-        history,
-        verdicts,
-        metrics,
-        nodes,
-        new java.util.TreeMap<>());
-  }
-
-  /** A result that does not name its nodes (reports then infer names from the trace). */
-  public ScenarioResult(
-      String scenario,
-      long seed,
-      Knobs knobs,
-      FaultSchedule schedule,
-      Trace trace,
-      long simulatedMicros,
-      List<Op> history,
-      List<Verdict> verdicts,
-      SortedMap<String, Double> metrics) {
-    this(
-        scenario,
-        seed,
-        knobs,
-        schedule,
-        trace,
-        simulatedMicros,
-        history,
-        verdicts,
-        metrics,
-        List.of());
-  }
-
   /** FAIL if any check failed, else UNKNOWN if any was unknown, else PASS. */
   public Verdict.Status status() {
     Verdict.Status s = Verdict.Status.PASS;
