@@ -61,15 +61,11 @@ class KafkaTxnScenarioTest {
 
   @Test
   void aReadUncommittedConsumerReadsWhatAReadCommittedOneDoesNot() {
-    for (long seed = 1; seed <= 30; seed++) {
-      ScenarioResult r = run(seed, "fault=leader-crash");
-      if (r.metrics().get("aborted.read_uncommitted") > 0) {
-        assertEquals(0.0, r.metrics().get("anomaly.G1a"), r.replayCommand());
-        assertEquals(Verdict.Status.PASS, r.status(), r.replayCommand());
-        return;
-      }
-    }
-    throw new AssertionError("the read_uncommitted observer read no aborted record in 30 seeds");
+    // Seed 115: the leader crash makes a transaction abort after some of its records were written.
+    ScenarioResult r = run(115, "fault=leader-crash");
+    assertTrue(r.metrics().get("aborted.read_uncommitted") > 0, r.replayCommand());
+    assertEquals(0.0, r.metrics().get("anomaly.G1a"), r.replayCommand());
+    assertEquals(Verdict.Status.PASS, r.status(), r.replayCommand());
   }
 
   @Test
