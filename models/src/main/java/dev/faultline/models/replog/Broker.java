@@ -226,6 +226,14 @@ public final class Broker implements Node, TxnVerifier {
     return replicas.get(partition);
   }
 
+  /**
+   * The state this broker's coordinator holds for {@code transactionalId}, or null when it does not
+   * coordinate it.
+   */
+  public TxnMetadata coordinatorState(String transactionalId) {
+    return coordinator == null ? null : coordinator.state(transactionalId);
+  }
+
   /** This broker's replica of {@code partition}, or null if it holds none. */
   public PartitionReplica partition(int partition) {
     return byPartition[partition];
