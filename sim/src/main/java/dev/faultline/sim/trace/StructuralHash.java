@@ -1,10 +1,6 @@
 package dev.faultline.sim.trace;
 
 import dev.faultline.sim.RandomStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +70,7 @@ public final class StructuralHash {
 
   /** How to hash the instances of one class. */
   @FunctionalInterface
-  private interface Hasher {
+  interface Hasher {
     long hash(Object value);
   }
 
@@ -214,77 +210,5 @@ public final class StructuralHash {
       h = combine(combine(h, of(e.getKey())), of(e.getValue()));
     }
     return h;
-  }
-
-  /** Hashes a record through its component accessors, bound once per record class. */
-  private static final class RecordHasher implements Hasher {
-    private static final MethodType TO_LONG = MethodType.methodType(long.class, Object.class);
-    private static final MethodType TO_OBJECT = MethodType.methodType(Object.class, Object.class);
-
-    private final Class<?> type;
-    private final long seed;
-    private final MethodHandle[] accessors;
-    private final boolean[] primitive;
-
-    private RecordHasher(Class<?> type, MethodHandle[] accessors, boolean[] primitive) {
-      this.type = type;
-      this.seed = ofString(type.getName());
-      this.accessors = accessors;
-      this.primitive = primitive;
-    }
-
-    static Hasher of(Class<?> type) {
-      RecordComponent[] components = type.getRecordComponents();
-      MethodHandle[] accessors = new MethodHandle[components.length];
-      boolean[] primitive = new boolean[components.length];
-      try {
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        for (int i = 0; i < components.length; i++) {
-          MethodHandle getter = lookup.unreflect(components[i].getAccessor());
-          Class<?> t = components[i].getType();
-          primitive[i] = t.isPrimitive();
-          if (t == double.class || t == float.class) {
-            getter =
-                MethodHandles.filterReturnValue(
-                    MethodHandles.explicitCastArguments(
-                        getter, MethodType.methodType(double.class, Object.class)),
-                    lookup.findStatic(
-                        Double.class,
-                        "doubleToLongBits",
-                        MethodType.methodType(long.class, double.class)));
-          }
-          accessors[i] =
-              MethodHandles.explicitCastArguments(getter, primitive[i] ? TO_LONG : TO_OBJECT);
-        }
-      } catch (ReflectiveOperationException | IllegalArgumentException e) {
-        throw new IllegalStateException(
-            "cannot read the components of " + type.getName() + " to hash it: " + e, e);
-      }
-      return new RecordHasher(type, accessors, primitive);
-    }
-
-    @Override
-    public long hash(Object value) {
-      long h = seed;
-      int i = 0;
-      try {
-        for (; i < accessors.length; i++) {
-          long c =
-              primitive[i]
-                  ? (long) accessors[i].invokeExact(value)
-                  : StructuralHash.of((Object) accessors[i].invokeExact(value));
-          h = combine(h, c);
-        }
-      } catch (NotHashableException e) {
-        String component = type.getRecordComponents()[i].getName();
-        throw new NotHashableException(
-            type.getName() + "." + component + " holds " + e.getMessage());
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException("cannot hash " + type.getName(), e);
-      }
-      return h;
-    }
   }
 }
