@@ -118,8 +118,8 @@ def main():
             try:
                 nb, attempt = execute(path, args, log)
             except CellExecutionError as e:
-                first = str(e).strip().splitlines()
-                log("notebooks: %s: a cell failed: %s" % (path, first[-1] if first else e))
+                lines = [l for l in str(e).strip().splitlines() if l.strip()]
+                log("notebooks: %s: a cell failed:\n  %s" % (path, "\n  ".join(lines[-25:])))
                 failed += 1
                 continue
             except RuntimeError as e:
