@@ -131,7 +131,7 @@ def main():
     ap.add_argument("--startup-timeout", type=int, default=30, help="seconds a kernel may take to answer")
     ap.add_argument("--grace", type=float, default=2.0,
                     help="seconds to wait after a kernel starts before the first message")
-    ap.add_argument("--attempts", type=int, default=5, help="kernel starts before giving up")
+    ap.add_argument("--attempts", type=int, default=8, help="kernel starts before giving up")
     ap.add_argument("--repeat", type=int, default=1, help="run each notebook this many times")
     ap.add_argument("--no-html", action="store_true", help="execute only")
     ap.add_argument("--target", default=os.path.join(here, "target"),
