@@ -59,6 +59,10 @@ public final class Faultline implements Runnable {
             cmd.getErr().println("error: " + oneSentence(problem.getMessage()));
             return ExitCodes.USAGE;
           }
+          if (causedBy(ex, OutOfMemoryError.class)) {
+            cmd.getErr().println("error: " + OutOfMemory.sentence("running " + cmd.getCommandName()));
+            return ExitCodes.UNKNOWN;
+          }
           if (ex instanceof UserError user) {
             cmd.getErr().println("error: " + oneSentence(user.getMessage()));
             if (user.showUsage()) {
@@ -70,7 +74,13 @@ public final class Faultline implements Runnable {
           ex.printStackTrace(cmd.getErr());
           return ExitCodes.INTERNAL;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("error: " + OutOfMemory.sentence("running faultline"));
+      code = ExitCodes.UNKNOWN;
+    }
     out.flush();
     err.flush();
     return code;
@@ -84,6 +94,15 @@ public final class Faultline implements Runnable {
       }
     }
     return null;
+  }
+
+  private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String oneSentence(String message) {
