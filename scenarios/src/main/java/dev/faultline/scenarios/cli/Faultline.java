@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       CompareCommand.class,
       ReplayCommand.class,
+      ShrinkCommand.class,
       BenchCommand.class,
       CheckCommand.class,
       RingStatsCommand.class,
@@ -60,7 +61,8 @@ public final class Faultline implements Runnable {
             return ExitCodes.USAGE;
           }
           if (causedBy(ex, OutOfMemoryError.class)) {
-            cmd.getErr().println("error: " + OutOfMemory.sentence("running " + cmd.getCommandName()));
+            cmd.getErr()
+                .println("error: " + OutOfMemory.sentence("running " + cmd.getCommandName()));
             return ExitCodes.UNKNOWN;
           }
           if (ex instanceof UserError user) {

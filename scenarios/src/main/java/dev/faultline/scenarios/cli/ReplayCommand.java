@@ -1,6 +1,7 @@
 package dev.faultline.scenarios.cli;
 
 import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.Launcher;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.ScenarioRegistry;
@@ -35,6 +36,8 @@ public final class ReplayCommand implements Callable<Integer> {
     Case c;
     try {
       c = CaseFile.read(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError(file + ": no such case file", ExitCodes.USAGE);
     } catch (IOException e) {
       throw new UserError("cannot read case " + file + ": " + e.getMessage(), ExitCodes.USAGE);
     } catch (IllegalArgumentException e) {
@@ -50,7 +53,7 @@ public final class ReplayCommand implements Callable<Integer> {
     RunSpec run = RunSpec.of(c.seed(), knobs).withSchedule(c.schedule());
     PrintWriter out = spec.commandLine().getOut();
     out.println("case: " + file + " (saved expecting " + c.expect() + ")");
-    RunCommand.printConfiguration(out, scenario, run);
+    RunCommand.printConfiguration(out, scenario, run, false);
     long start = System.nanoTime();
     ScenarioResult result;
     try {
@@ -58,8 +61,13 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (InvalidScheduleException e) {
       throw new UserError(file + ": " + e.getMessage(), ExitCodes.USAGE);
     }
-    Summaries.print(out, result, (System.nanoTime() - start) / 1_000_000, null);
-    out.println("replay: ./faultline replay " + file);
+    // The run line names the case as its schedule: the schedule replays, not one drawn anew.
+    Summaries.print(out, result, (System.nanoTime() - start) / 1_000_000, file);
+    out.println(
+        "replay: "
+            + Launcher.command()
+            + " replay "
+            + Launcher.quote(file.toAbsolutePath().normalize().toString()));
     out.flush();
     return Summaries.exitCode(result.status());
   }

@@ -80,6 +80,11 @@ public final class DynamoScenario implements Scenario {
     return k;
   }
 
+  @Override
+  public void checkKnobs(Knobs knobs) {
+    DynamoKnobs.check(knobs);
+  }
+
   /**
    * Runs one seed. A configuration the store cannot take (r above n, say) is a failing {@code
    * configuration} verdict of one sentence: the command line maps only knob errors found while

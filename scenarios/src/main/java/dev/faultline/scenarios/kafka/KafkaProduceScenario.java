@@ -56,6 +56,16 @@ public final class KafkaProduceScenario implements Scenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    KafkaKnobs.check(knobs);
+  }
+
+  @Override
+  public SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return KafkaKnobs.inEffect(knobs);
+  }
+
+  @Override
   public ScenarioResult run(RunSpec spec) {
     Knobs k = spec.knobs();
     long faultEnd = k.getLong("duration-ms") * 1000;

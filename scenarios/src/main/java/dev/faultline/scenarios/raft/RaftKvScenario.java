@@ -65,6 +65,11 @@ public final class RaftKvScenario implements Scenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    RaftKvKnobs.check(knobs);
+  }
+
+  @Override
   public ScenarioResult run(RunSpec spec) {
     Knobs k = spec.knobs();
     RaftConfig raft = RaftKvKnobs.raft(k);
@@ -133,7 +138,8 @@ public final class RaftKvScenario implements Scenario {
       metrics.put("liveness.ms", served ? (sim.nowMicros() - faultEnd) / 1000.0 : -1);
     } catch (InvariantViolation e) {
       verdicts.add(
-          Verdict.fail("invariants", e.invariant() + ": " + e.detail(), List.of(e.getMessage())));
+          Verdict.fail("invariants", e.invariant() + ": " + e.detail(), List.of(e.getMessage()))
+              .withAnomalies(List.of(e.invariant())));
     }
     if (nemesis != null || elections != null) {
       List<TimedFault> all = new ArrayList<>(schedule.faults());
