@@ -26,6 +26,8 @@ class SignatureTest {
         0,
         List.of(),
         List.of(verdicts),
+        new TreeMap<>(),
+        List.of(),
         new TreeMap<>());
   }
 
