@@ -50,7 +50,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     new UserError(
                         file + " names unknown scenario " + c.scenario(), ExitCodes.USAGE));
     Knobs knobs = ScenarioOptions.resolve(scenario, c.knobs());
-    RunSpec run = RunSpec.of(c.seed(), knobs).withSchedule(c.schedule());
+    RunSpec run =
+        RunSpec.of(c.seed(), knobs)
+            .withSchedule(RunCommand.withinFaultPhase(c.schedule(), knobs, file));
     PrintWriter out = spec.commandLine().getOut();
     out.println("case: " + file + " (saved expecting " + c.expect() + ")");
     RunCommand.printConfiguration(out, scenario, run, false);

@@ -10,6 +10,7 @@ import dev.faultline.scenarios.report.ReportException;
 import dev.faultline.scenarios.report.RunReports;
 import dev.faultline.sim.fault.FaultSchedule;
 import dev.faultline.sim.fault.InvalidScheduleException;
+import dev.faultline.sim.fault.TimedFault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     long s = drawn ? freshSeed() : SeedRange.requireSeed(seed, "--seed");
     RunSpec run = RunSpec.of(s, knobs);
     if (scheduleFile != null) {
-      run = run.withSchedule(readSchedule(scheduleFile));
+      run = run.withSchedule(withinFaultPhase(readSchedule(scheduleFile), knobs, scheduleFile));
     }
     run = run.withFullTrace(reportDir != null);
     PrintWriter out = spec.commandLine().getOut();
@@ -131,6 +132,33 @@ public final class RunCommand implements Callable<Integer> {
               + (effect == null ? "" : "   (in effect: " + effect + ")"));
     }
     out.flush();
+  }
+
+  /**
+   * {@code schedule}, or a UserError when one of its faults comes after the fault phase: the run
+   * heals everything at the end of {@code duration-ms} and applies nothing later, so such a fault
+   * would be dropped without a word.
+   */
+  static FaultSchedule withinFaultPhase(FaultSchedule schedule, Knobs knobs, Path source) {
+    if (!knobs.values().containsKey("duration-ms")) {
+      return schedule;
+    }
+    long heal = knobs.getLong("duration-ms") * 1000;
+    for (TimedFault f : schedule.faults()) {
+      if (f.atMicros() > heal) {
+        throw new UserError(
+            source
+                + ": the fault '"
+                + f.print()
+                + "' comes after the fault phase, which ends at "
+                + FaultSchedule.formatTime(heal)
+                + " (duration-ms="
+                + knobs.get("duration-ms")
+                + "), so it would never strike",
+            ExitCodes.USAGE);
+      }
+    }
+    return schedule;
   }
 
   /**

@@ -79,8 +79,9 @@ public final class CaseFile {
           default -> throw new IllegalArgumentException("unknown line");
         }
       } catch (RuntimeException e) {
+        String shown = line.length() > 80 ? line.substring(0, 77) + "..." : line;
         throw new IllegalArgumentException(
-            file + " line " + (i + 1) + " ('" + line + "') is not part of a case");
+            file + " line " + (i + 1) + " ('" + shown + "') is not part of a case");
       }
     }
     if (scenario == null || seed == null) {
