@@ -44,7 +44,9 @@ public final class MergeCommand implements Callable<Integer> {
       } catch (java.nio.file.NoSuchFileException e) {
         throw new UserError(f + ": no such file", ExitCodes.USAGE);
       } catch (IOException e) {
-        throw new UserError(e.getMessage(), ExitCodes.USAGE);
+        String m = String.valueOf(e.getMessage());
+        throw new UserError(
+            m.startsWith(f.toString()) ? m : "cannot read " + f + ": " + m, ExitCodes.USAGE);
       }
       if (first == null) {
         first = c.header();

@@ -87,6 +87,10 @@ public final class CaseFile {
     if (scenario == null || seed == null) {
       throw new IllegalArgumentException(file + " names no scenario or no seed");
     }
+    if (seed < 0) {
+      throw new IllegalArgumentException(
+          file + ": seed " + seed + " is negative; seeds are from 0 to 9223372036854775807");
+    }
     StringBuilder schedule = new StringBuilder();
     int scheduleStart = i;
     for (; i < lines.length; i++) {
