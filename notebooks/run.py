@@ -31,14 +31,15 @@ except ImportError as e:  # pragma: no cover - depends on the machine
     sys.exit(2)
 
 KERNEL = "faultline-java"
+RESTARTS = [0]
 PROBE = 'System.out.println("faultline-probe-" + (40 + 2));'
 
 
-def start_kernel(startup_timeout, attempts, log):
+def start_kernel(startup_timeout, attempts, log, kernel_log):
     """Starts a kernel that answers on shell and iopub, or raises RuntimeError."""
     for attempt in range(1, attempts + 1):
         km = KernelManager(kernel_name=KERNEL)
-        km.start_kernel()
+        km.start_kernel(stdout=kernel_log, stderr=kernel_log)
         kc = km.client()
         kc.start_channels()
         try:
@@ -50,6 +51,7 @@ def start_kernel(startup_timeout, attempts, log):
                 % (attempt, attempts, str(e) or type(e).__name__))
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+            RESTARTS[0] += 1
     raise RuntimeError("the Java kernel did not answer in %d starts" % attempts)
 
 
@@ -70,14 +72,17 @@ def probe(kc, timeout):
             seen = True
         if msg["msg_type"] == "error":
             raise RuntimeError("the probe cell failed: " + content.get("evalue", ""))
-    reply = kc.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+    while True:  # late kernel_info replies may still be queued on shell: skip them
+        reply = kc.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+        if reply.get("parent_header", {}).get("msg_id") == msg_id:
+            break
     if reply["content"].get("status") != "ok":
         raise RuntimeError("the probe cell's reply was " + reply["content"].get("status", "?"))
 
 
 def execute(path, args, log):
     nb = nbformat.read(path, as_version=4)
-    km, kc, attempt = start_kernel(args.startup_timeout, args.attempts, log)
+    km, kc, attempt = start_kernel(args.startup_timeout, args.attempts, log, args.kernel_log)
     try:
         client = NotebookClient(nb, km=km, timeout=args.timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": os.path.dirname(path)}})
@@ -98,26 +103,28 @@ def main():
     ap.add_argument("--attempts", type=int, default=5, help="kernel starts before giving up")
     ap.add_argument("--repeat", type=int, default=1, help="run each notebook this many times")
     ap.add_argument("--no-html", action="store_true", help="execute only")
+    ap.add_argument("--kernel-log", default=os.path.join(here, "target", "kernel.log"),
+                    help="where the kernels' own output goes")
     args = ap.parse_args()
+    os.makedirs(os.path.dirname(args.kernel_log), exist_ok=True)
+    args.kernel_log = open(args.kernel_log, "a", encoding="utf-8")
     paths = args.notebooks or sorted(
         os.path.join(here, f) for f in os.listdir(here) if f.endswith(".ipynb"))
     log = lambda s: (sys.stderr.write(s + "\n"), sys.stderr.flush())
     failed = 0
-    restarts = 0
     for path in paths:
         for run in range(1, args.repeat + 1):
             started = time.monotonic()
             try:
                 nb, attempt = execute(path, args, log)
             except CellExecutionError as e:
-                first = str(e).strip().splitlines()
-                log("notebooks: %s: a cell failed: %s" % (path, first[-1] if first else e))
+                lines = [l for l in str(e).strip().splitlines() if l.strip()]
+                log("notebooks: %s: a cell failed:\n  %s" % (path, "\n  ".join(lines[-25:])))
                 failed += 1
                 continue
             except RuntimeError as e:
                 log("notebooks: %s: %s" % (path, e))
                 return 3
-            restarts += attempt - 1
             took = time.monotonic() - started
             if not args.no_html:
                 html, _ = HTMLExporter().from_notebook_node(nb)
@@ -129,7 +136,7 @@ def main():
                 print("notebooks: %s ran (%.1f s, kernel start %d)" % (path, took, attempt))
             sys.stdout.flush()
     print("notebooks: %d run(s), %d failed, %d kernel restart(s)"
-          % (len(paths) * args.repeat, failed, restarts))
+          % (len(paths) * args.repeat, failed, RESTARTS[0]))
     return 1 if failed else 0
 
 

@@ -62,13 +62,21 @@ public final class Lab {
 
   /** Runs one seed. */
   public static RunView run(String scenario, long seed, String... settings) {
-    Scenario s = scenario(scenario);
+    return run(scenario(scenario), seed, settings);
+  }
+
+  /** Runs one seed of a scenario of one's own (one written in a notebook, say). */
+  public static RunView run(Scenario s, long seed, String... settings) {
     return new RunView(ScenarioRunner.run(s, RunSpec.of(seed, knobs(s, settings))));
   }
 
   /** Runs seeds {@code first..last}. */
   public static SweepView sweep(String scenario, long first, long last, String... settings) {
-    Scenario s = scenario(scenario);
+    return sweep(scenario(scenario), first, last, settings);
+  }
+
+  /** Runs seeds {@code first..last} of a scenario of one's own. */
+  public static SweepView sweep(Scenario s, long first, long last, String... settings) {
     Knobs k = knobs(s, settings);
     return new SweepView(s.name(), label(settings), k, runSeeds(s, k, first, last));
   }
@@ -82,7 +90,8 @@ public final class Lab {
       String scenario, long first, long last, Map<String, List<String>> vary, String... settings) {
     Scenario s = scenario(scenario);
     List<SweepView> views = new ArrayList<>();
-    for (Map<String, String> combo : Configuration.product(new LinkedHashMap<>(vary))) {
+    // Knobs in name order: a Map.of's order differs from one JVM to the next.
+    for (Map<String, String> combo : Configuration.product(new TreeMap<>(vary))) {
       List<String> all = new ArrayList<>(List.of(settings));
       combo.forEach((k, v) -> all.add(k + "=" + v));
       Knobs k = knobs(s, all.toArray(new String[0]));

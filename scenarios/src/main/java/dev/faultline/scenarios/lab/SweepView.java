@@ -74,10 +74,18 @@ public record SweepView(String scenario, String label, Knobs knobs, List<Scenari
     return new double[] {ci.getLowerBound(), ci.getUpperBound()};
   }
 
-  /** The metric called {@code name} of every seed that has it, in seed order. */
+  /**
+   * The metric called {@code name} of every seed that has it, in seed order: the run's own metrics,
+   * and the client figures every sweep computes ({@code client.availability}, {@code
+   * client.latency.p99.ms}, ...).
+   */
   public double[] metric(String name) {
     return results.stream()
-        .map(r -> r.metrics().get(name))
+        .map(
+            r ->
+                r.metrics().containsKey(name)
+                    ? r.metrics().get(name)
+                    : dev.faultline.scenarios.sweep.ClientMetrics.of(r.history()).get(name))
         .filter(v -> v != null && !v.isNaN())
         .mapToDouble(Double::doubleValue)
         .toArray();

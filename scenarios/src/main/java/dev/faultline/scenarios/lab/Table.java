@@ -20,7 +20,7 @@ public final class Table {
     return new Table(List.of(header));
   }
 
-  /** Adds a row; numbers print with up to four significant decimals. */
+  /** Adds a row; numbers print with up to four significant digits. */
   public Table row(Object... cells) {
     if (cells.length != header.size()) {
       throw new IllegalArgumentException(
@@ -56,9 +56,18 @@ public final class Table {
       if (d.isNaN()) {
         return "-";
       }
-      return d == Math.rint(d) && Math.abs(d) < 1e15
-          ? Long.toString(d.longValue())
-          : String.format(Locale.ROOT, "%.4g", d);
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return Long.toString(d.longValue());
+      }
+      if (Double.isInfinite(d)) {
+        return d > 0 ? "inf" : "-inf";
+      }
+      String text =
+          new java.math.BigDecimal(d)
+              .round(new java.math.MathContext(4))
+              .stripTrailingZeros()
+              .toPlainString();
+      return text.length() <= 12 ? text : String.format(Locale.ROOT, "%.3e", d);
     }
     if (c instanceof Float f) {
       return format((double) f);
