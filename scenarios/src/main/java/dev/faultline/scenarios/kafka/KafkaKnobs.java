@@ -31,7 +31,7 @@ final class KafkaKnobs {
           "two-failovers");
 
   static final List<String> ANOMALY_CLASSES =
-      List.of("lost", "inconsistent", "duplicate", "reorder");
+      List.of("lost", "inconsistent", "duplicate", "reorder", "key-reorder");
 
   private KafkaKnobs() {}
 
@@ -63,6 +63,14 @@ final class KafkaKnobs {
     k.add(Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"));
     k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
     k.add(Knob.integer("partitions", 1, 1, 64, "partitions"));
+    k.add(
+        Knob.integer(
+            "keys",
+            0,
+            0,
+            1_000_000,
+            "distinct record keys, placed by Kafka's murmur2 partitioner (0: no keys, sticky"
+                + " partitioner)"));
     k.add(
         Knob.bool(
             "hw-requires-min-isr",
@@ -97,7 +105,8 @@ final class KafkaKnobs {
             "allow",
             "none",
             ANOMALY_CLASSES,
-            "anomaly classes that do not fail the run (lost, inconsistent, duplicate, reorder)"));
+            "anomaly classes that do not fail the run (lost, inconsistent, duplicate, reorder,"
+                + " key-reorder)"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
   }
@@ -237,6 +246,7 @@ final class KafkaKnobs {
         k.getLong("retry.backoff.ms") * 1000,
         k.getLong("send-interval-ms") * 1000,
         k.getInt("partitions"),
+        k.getInt("keys"),
         stopMicros,
         controller);
   }
@@ -248,6 +258,8 @@ final class KafkaKnobs {
         500,
         k.getLong("request.timeout.ms") * 1000,
         finalReadMicros,
-        controller);
+        controller,
+        false,
+        0);
   }
 }
