@@ -155,6 +155,15 @@ final class KafkaKnobs {
               + inFlight
               + ", as Kafka requires; set enable.idempotence=false to send more at once");
     }
+    checkCluster(k);
+  }
+
+  /**
+   * The rules every Kafka-style scenario shares (kafka-produce, kafka-txn): a replication factor at
+   * most the broker count, min.insync.replicas at most the replication factor, a heartbeat shorter
+   * than the broker session, and a forced fault that max-down allows.
+   */
+  static void checkCluster(Knobs k) {
     int brokers = k.getInt("brokers");
     int rf = k.getInt("replication.factor");
     if (rf > brokers) {
@@ -175,19 +184,17 @@ final class KafkaKnobs {
               + ": no ISR can be that large, so every acks=all write would be refused");
     }
     String fault = k.get("fault");
-    if (!fault.equals("generated") && !fault.equals("none")) {
-      int needed = KafkaFaults.brokersDown(fault);
-      if (needed > k.getInt("max-down")) {
-        throw new KnobException(
-            "fault="
-                + fault
-                + " takes "
-                + needed
-                + " brokers down at once, more than max-down="
-                + k.getInt("max-down")
-                + " allows; set max-down="
-                + needed);
-      }
+    int needed = KafkaFaults.brokersDown(fault);
+    if (needed > k.getInt("max-down")) {
+      throw new KnobException(
+          "fault="
+              + fault
+              + " takes "
+              + needed
+              + " brokers down at once, more than max-down="
+              + k.getInt("max-down")
+              + " allows; set max-down="
+              + needed);
     }
     long heartbeat = k.getLong("broker.heartbeat.interval.ms");
     long session = k.getLong("broker.session.timeout.ms");

@@ -24,6 +24,10 @@ class KnobConflictsTest {
         "run kafka-produce --seed 1 --set max.in.flight.requests.per.connection=6 | at most 5,"
             + " not 6",
         "sweep kafka-produce --seeds 1..2 --set broker.session.timeout.ms=40 | must be below",
+        "run kafka-txn --seed 1 --set brokers=2 | replication.factor=3 is larger than the 2"
+            + " broker(s)",
+        "run kafka-txn --seed 1 --set min.insync.replicas=4 | min.insync.replicas=4 is above",
+        "run kafka-produce --seed 1 --set fault=two-failovers | more than max-down=1 allows",
         "run dynamo-kv --seed 1 --set r=4 | r=4 is above n=3",
         "run dynamo-kv --seed 1 --set w=5 --set n=4 | w=5 is above n=4",
         "run dynamo-kv --seed 1 --set nodes=2 | n=3 replicas per key need at least 3 servers",
