@@ -105,24 +105,27 @@ final class KafkaTxnKnobs {
     return k;
   }
 
+  /** Refuses conflicting settings as kafka-produce does ({@link KafkaKnobs#checkCluster}). */
+  static void check(Knobs k) {
+    KafkaKnobs.checkCluster(k);
+  }
+
   static ReplogConfig replog(Knobs k) {
     int brokers = k.getInt("brokers");
-    int rf = Math.min(k.getInt("replication.factor"), brokers);
+    int rf = k.getInt("replication.factor");
     int state = k.getInt("transaction.state.log.num.partitions");
     return new ReplogConfig(
         brokers,
         brokers,
         k.getInt("partitions") + state,
         rf,
-        Math.min(k.getInt("min.insync.replicas"), rf),
+        k.getInt("min.insync.replicas"),
         k.getLong("replica.lag.time.max.ms") * 1000,
         k.getBool("unclean.leader.election.enable"),
         k.get("bug").equals("truncate-to-high-watermark"),
         false,
         k.getLong("broker.heartbeat.interval.ms") * 1000,
-        Math.max(
-            k.getLong("broker.session.timeout.ms") * 1000,
-            k.getLong("broker.heartbeat.interval.ms") * 1000 + 1),
+        k.getLong("broker.session.timeout.ms") * 1000,
         20_000,
         100_000,
         500,

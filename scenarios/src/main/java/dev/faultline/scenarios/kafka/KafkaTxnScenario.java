@@ -46,6 +46,11 @@ public final class KafkaTxnScenario extends ComposedScenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    KafkaTxnKnobs.check(knobs);
+  }
+
+  @Override
   protected long maxEvents(Knobs knobs) {
     return 20_000_000L;
   }

@@ -113,7 +113,7 @@ final class KafkaVerdicts {
     Verdict v =
         failing.isEmpty()
             ? new Verdict("delivery", Verdict.Status.PASS, summary, lines, null)
-            : Verdict.fail("delivery", summary, lines);
+            : Verdict.fail("delivery", summary, lines).withAnomalies(failing);
     return v.withEvidence(j.finalLog());
   }
 
