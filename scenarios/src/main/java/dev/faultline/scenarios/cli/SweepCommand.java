@@ -66,10 +66,31 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Write an HTML sweep report (and failing seeds' reports) into DIR.")
   Path reportDir;
 
+  @Option(
+      names = "--histories",
+      paramLabel = "DIR",
+      description =
+          "Also write each seed's client history into DIR as SCENARIO-seedN.edn (or .jsonl); see"
+              + " docs/histories.md.")
+  Path historiesDir;
+
+  @Option(
+      names = "--history-format",
+      paramLabel = "F",
+      description = "edn (Jepsen EDN, the default) or jsonl, for --histories.")
+  String historyFormat = "edn";
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
+    HistorySink histories =
+        historiesDir == null
+            ? null
+            : new HistorySink(
+                historiesDir,
+                HistoryFiles.formatNamed(historyFormat),
+                HistoryFiles.checkOf(scenario, knobs));
     SeedRange range = seedOptions.range();
     int workers = seedOptions.workers;
     Shard shard = parseShard(shardText);
@@ -101,10 +122,18 @@ public final class SweepCommand implements Callable<Integer> {
                   scenario,
                   knobs,
                   workers,
-                  r -> ClientMetrics.recordLatencies(r.history(), latency))
+                  r -> {
+                    ClientMetrics.recordLatencies(r.history(), latency);
+                    if (histories != null) {
+                      histories.accept(r);
+                    }
+                  })
               .run(todo, results, err, terminal));
     } catch (IOException e) {
       throw new UserError("cannot write results file " + file + ": " + e.getMessage(), 2);
+    }
+    if (histories != null) {
+      histories.finish(out);
     }
     int code = SweepSummary.print(out, done);
     if (reportDir != null) {

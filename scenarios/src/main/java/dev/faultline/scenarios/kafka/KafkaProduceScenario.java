@@ -12,6 +12,7 @@ import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Histories;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Phases;
@@ -26,10 +27,10 @@ import dev.faultline.sim.fault.FaultSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code kafka-produce}: brokers b1.. (a replicated log), a controller {@code ctl}, producers p1..
@@ -55,6 +56,14 @@ public final class KafkaProduceScenario implements Scenario {
     return KafkaKnobs.all();
   }
 
+  /** The delivery checks, with the consumer's final read and the anomaly classes {@code allow}s. */
+  @Override
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(
+        new HistoryCheck.Delivery(
+            List.copyOf(KafkaKnobs.allowed(knobs)), KafkaKnobs.finalReadMicros(knobs) * 1000));
+  }
+
   @Override
   public ScenarioResult run(RunSpec spec) {
     Knobs k = spec.knobs();
@@ -78,7 +87,7 @@ public final class KafkaProduceScenario implements Scenario {
       long process = i;
       producers.add(sim.addNode("p" + i, () -> new ProducerClient(pc, sim.history(), process)));
     }
-    long finalRead = faultEnd + pc.deliveryTimeoutMicros() + 100_000;
+    long finalRead = KafkaKnobs.finalReadMicros(k);
     ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, ctl);
     long consumerProcess = producers.size() + 1L;
     int consumer = sim.addNode("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
@@ -117,10 +126,7 @@ public final class KafkaProduceScenario implements Scenario {
 
     List<Op> ops = Histories.toOps(sim.history());
     KafkaVerdicts.Judgement judgement = KafkaVerdicts.judge(ops, consumerProcess, finalRead * 1000);
-    Set<String> allowed = new TreeSet<>(List.of(k.get("allow").split(",")));
-    if (k.get("allow").equals("all")) {
-      allowed.addAll(KafkaKnobs.ANOMALY_CLASSES);
-    }
+    Set<String> allowed = KafkaKnobs.allowed(k);
     List<Verdict> verdicts = new ArrayList<>();
     verdicts.add(KafkaVerdicts.delivery(judgement, allowed));
     verdicts.add(liveness(done, sim, faultEnd, k));

@@ -15,6 +15,7 @@ import dev.faultline.models.raft.RaftNode;
 import dev.faultline.models.raft.SingleLeaderPerEpoch;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Histories;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Phases;
@@ -32,6 +33,7 @@ import dev.faultline.sim.trace.TraceKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -62,6 +64,12 @@ public final class RaftKvScenario implements Scenario {
   @Override
   public List<Knob> knobs() {
     return RaftKvKnobs.all();
+  }
+
+  /** Linearizability per key against a cas-register, under Porcupine's rules (see below). */
+  @Override
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(new HistoryCheck.Linearizable(Models.casRegister(null), Rules.PORCUPINE));
   }
 
   @Override
