@@ -22,6 +22,8 @@ final class NodeSlot implements NodeContext {
   boolean paused;
   int incarnation;
   String role;
+  long roleChanges;
+  long leaderships;
   private int[] held = new int[16];
   private int heldCount;
 
@@ -165,6 +167,10 @@ final class NodeSlot implements NodeContext {
       return;
     }
     role = r;
+    roleChanges++;
+    if (r.equals("leader")) {
+      leaderships++;
+    }
     sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, Trace.textSalt(r), r);
   }
 }
