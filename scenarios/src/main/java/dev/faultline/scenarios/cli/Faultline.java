@@ -1,8 +1,11 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.scenarios.ScenarioRegistry;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the {@code faultline} command line. */
 @Command(
@@ -27,6 +30,19 @@ import picocli.CommandLine.Command;
 public final class Faultline implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Inherited by every subcommand, so it may stand before or after the command's name. */
+  @Option(
+      names = "--classpath",
+      paramLabel = "JARS",
+      scope = ScopeType.INHERIT,
+      description =
+          "Jars or directories with scenarios of your own (separated by '"
+              + "${sys:path.separator}'; default: $FAULTLINE_CLASSPATH); see"
+              + " docs/writing-models.md.")
+  void classpath(String jars) {
+    ScenarioRegistry.useClasspath(jars);
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -39,6 +55,7 @@ public final class Faultline implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code; used by tests. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    ScenarioRegistry.resetClasspath();
     CommandLine cli = new CommandLine(new Faultline());
     cli.setOut(out);
     cli.setErr(err);
@@ -70,15 +87,20 @@ public final class Faultline implements Runnable {
           ex.printStackTrace(cmd.getErr());
           return ExitCodes.INTERNAL;
         });
-    int code = cli.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    try {
+      return cli.execute(args);
+    } finally {
+      // The class path is the command's: callers in the same JVM (tests) start afresh.
+      ScenarioRegistry.resetClasspath();
+      out.flush();
+      err.flush();
+    }
   }
 
   private static RuntimeException usersProblem(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof dev.faultline.scenarios.KnobException
+          || t instanceof dev.faultline.scenarios.ScenarioLoadException
           || t instanceof dev.faultline.scenarios.report.ReportException) {
         return (RuntimeException) t;
       }
