@@ -57,7 +57,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--shard",
       paramLabel = "I/N",
-      description = "Run only shard I of N (0-based): every N-th seed from the first plus I.")
+      description =
+          "Run only shard I of N (0-based): every N-th seed from the first plus I; auto/N takes I"
+              + " from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's pod index).")
   String shardText = "0/1";
 
   @Option(
@@ -158,7 +160,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   static Shard parseShard(String text) {
     try {
-      return Shard.parse(text);
+      return Shard.resolve(text, System::getenv);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
