@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
       SweepCommand.class,
       ListCommand.class,
       MergeCommand.class,
+      DiffCommand.class,
       CompareCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
