@@ -1,6 +1,7 @@
 package dev.faultline.scenarios;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A runnable experiment: a model, its knobs, a workload, a fault-schedule generator, the checks, a
@@ -39,4 +40,13 @@ public interface Scenario {
 
   /** Runs one seed. Checks that fail are verdicts in the result, not exceptions. */
   ScenarioResult run(RunSpec spec);
+
+  /**
+   * How a run with {@code knobs} judges its clients' history, so that {@code run --history} can
+   * export it and {@code faultline check} can judge the file as the run did; empty (the default)
+   * when the scenario records no client history.
+   */
+  default Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.empty();
+  }
 }

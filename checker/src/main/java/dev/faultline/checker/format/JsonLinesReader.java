@@ -13,8 +13,14 @@ import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import dev.faultline.checker.history.OpType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads Faultline's JSON-lines histories: one object per line with {@code process}, {@code type},
@@ -38,8 +44,13 @@ final class JsonLinesReader {
 
   private JsonLinesReader() {}
 
-  static List<Op> read(String text, String name) {
+  private static final Set<String> OP_FIELDS =
+      new TreeSet<>(List.of("process", "type", "f", "key", "value", "time", "index"));
+
+  static Parsed read(String text, String name) {
     List<Op> ops = new ArrayList<>();
+    SortedMap<Integer, Map<String, Object>> extras = new TreeMap<>();
+    HistoryHeader header = null;
     int lineNo = 0;
     for (int start = 0; start < text.length(); ) {
       int end = text.indexOf('\n', start);
@@ -69,12 +80,38 @@ final class JsonLinesReader {
       if (node == null || !node.isObject()) {
         throw HistoryException.at(where, "expected one JSON object per line.");
       }
+      if (header == null && ops.isEmpty() && isHeader(node)) {
+        if (!(Values.fromJson(node.get("value"), where) instanceof Map<?, ?> m)) {
+          throw HistoryException.at(where, "the faultline header's value must be an object.");
+        }
+        header = HistoryHeader.fromMap(m, where);
+        continue;
+      }
       Op op = toOp(node, where);
       if (op != null) {
+        Map<String, Object> more = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          if (!OP_FIELDS.contains(e.getKey())) {
+            more.put(e.getKey(), Values.fromJson(e.getValue(), where));
+          }
+        }
+        if (!more.isEmpty()) {
+          extras.put(ops.size(), more);
+        }
         ops.add(op);
       }
     }
-    return ops;
+    return new Parsed(ops, extras, header);
+  }
+
+  /** The header entry Faultline writes first: {@code {"process":"faultline","f":"history",...}}. */
+  private static boolean isHeader(JsonNode node) {
+    JsonNode p = node.get("process");
+    JsonNode f = node.get("f");
+    return p != null
+        && HistoryHeader.JSON_PROCESS.equals(p.textValue())
+        && f != null
+        && "history".equals(f.textValue());
   }
 
   private static Op toOp(JsonNode node, String where) {

@@ -6,13 +6,18 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.Symbol;
 
-/** Turns parsed EDN and JSON values into the value shapes an {@code Op} allows. */
+/**
+ * Turns parsed EDN and JSON values into the value shapes an {@code Op} allows: null, numbers,
+ * strings, booleans, lists, and maps (kept in file order) for histories such as Jepsen's kafka
+ * polls.
+ */
 final class Values {
   private Values() {}
 
@@ -49,8 +54,13 @@ final class Values {
       }
       return Collections.unmodifiableList(out);
     }
-    if (v instanceof Map<?, ?>) {
-      throw HistoryException.at(where, "a map is not a value an operation can carry.");
+    if (v instanceof Map<?, ?> m) {
+      // Jepsen's kafka workload returns polls as {partition [[offset value] ...]}.
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(fromEdn(e.getKey(), where), fromEdn(e.getValue(), where));
+      }
+      return Collections.unmodifiableMap(out);
     }
     throw HistoryException.at(
         where,
@@ -100,6 +110,21 @@ final class Values {
       }
       return Collections.unmodifiableList(out);
     }
-    throw HistoryException.at(where, "an object is not a value an operation can carry.");
+    if (v.isObject()) {
+      // JSON keys are strings; a key that is an integer names a partition as EDN's 0 would.
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
+        out.put(jsonKey(e.getKey()), fromJson(e.getValue(), where));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    throw HistoryException.at(where, "unsupported value " + v + ".");
+  }
+
+  private static Object jsonKey(String key) {
+    if (!key.isEmpty() && key.length() < 19 && key.matches("-?[0-9]+")) {
+      return Long.parseLong(key);
+    }
+    return key;
   }
 }

@@ -9,8 +9,10 @@ import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The knobs of {@code kafka-produce}: Kafka's own settings under Kafka's names, the workload, the
@@ -109,6 +111,26 @@ final class KafkaKnobs {
                 + " key-reorder)"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
+  }
+
+  /**
+   * When the consumer starts its final read, in virtual microseconds: after the fault phase and the
+   * producers' delivery timeout, so that every send has its outcome by then.
+   */
+  static long finalReadMicros(Knobs k) {
+    return k.getLong("duration-ms") * 1000 + k.getLong("delivery.timeout.ms") * 1000 + 100_000;
+  }
+
+  /** The anomaly classes the {@code allow} knob tolerates. */
+  static Set<String> allowed(Knobs k) {
+    Set<String> allowed = new TreeSet<>();
+    String allow = k.get("allow");
+    if (allow.equals("all")) {
+      allowed.addAll(ANOMALY_CLASSES);
+    } else if (!allow.equals("none")) {
+      allowed.addAll(List.of(allow.split(",")));
+    }
+    return allowed;
   }
 
   static int acks(Knobs k) {

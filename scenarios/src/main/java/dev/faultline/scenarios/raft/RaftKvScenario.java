@@ -13,6 +13,7 @@ import dev.faultline.models.raft.MonotonicHighWatermark;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.RaftNode;
 import dev.faultline.models.raft.SingleLeaderPerEpoch;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Verdict;
@@ -23,6 +24,7 @@ import dev.faultline.sim.history.OpLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code raft-kv}: a KRaft-flavoured Raft cluster serving a key-value store to clients that read,
@@ -51,6 +53,12 @@ public final class RaftKvScenario extends ComposedScenario {
   @Override
   public List<Knob> knobs() {
     return RaftKvKnobs.all();
+  }
+
+  /** Linearizability per key against a cas-register, under Porcupine's rules (see below). */
+  @Override
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(new HistoryCheck.Linearizable(Models.casRegister(null), Rules.PORCUPINE));
   }
 
   @Override
