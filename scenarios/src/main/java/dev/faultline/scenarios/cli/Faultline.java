@@ -39,6 +39,11 @@ public final class Faultline implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The whole command line, every subcommand registered (for tests that parse arguments). */
+  public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
   /** The command line with the subcommand {@code args} name, or with all of them. */
   private static CommandLine commandLine(String[] args) {
     CommandLine cli = new CommandLine(new Faultline());

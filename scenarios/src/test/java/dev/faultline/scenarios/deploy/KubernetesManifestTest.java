@@ -139,8 +139,7 @@ class KubernetesManifestTest {
     assertEquals("ReadWriteMany", pvc.path("spec").path("accessModes").get(0).asText());
 
     // The command line accepts exactly these arguments.
-    CommandLine.ParseResult parsed =
-        new CommandLine(new Faultline()).parseArgs(args.toArray(new String[0]));
+    CommandLine.ParseResult parsed = Faultline.commandLine().parseArgs(args.toArray(new String[0]));
     assertTrue(parsed.hasSubcommand());
     assertEquals("sweep", parsed.subcommand().commandSpec().name());
 
