@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       BenchCommand.class,
       CheckCommand.class,
+      GenHistoryCommand.class,
       RingStatsCommand.class,
     })
 public final class Faultline implements Runnable {
