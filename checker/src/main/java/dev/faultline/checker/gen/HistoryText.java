@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Writes register histories in the formats checkers read: Jepsen EDN (one map per line), Faultline
  * JSON lines, and the Jepsen log lines of Porcupine's etcd tests, which Porcupine's own test parser
- * reads ({@code INFO  jepsen.util - 3	:invoke	:write	4}).
+ * reads ({@code INFO jepsen.util - 3 :invoke :write 4}).
  */
 public final class HistoryText {
   /** The formats {@link #write} knows, by their command-line names. */
@@ -99,7 +99,8 @@ public final class HistoryText {
   private static String porcupine(Op op) {
     Object v = op.value();
     if (!(v == null || v instanceof Long || v instanceof List<?>)) {
-      throw new IllegalArgumentException("the Porcupine format holds integers only, not " + v + ".");
+      throw new IllegalArgumentException(
+          "the Porcupine format holds integers only, not " + v + ".");
     }
     return "INFO  jepsen.util - "
         + op.process()

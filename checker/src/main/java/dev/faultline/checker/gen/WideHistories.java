@@ -31,9 +31,9 @@ public final class WideHistories {
   /**
    * {@code writers} concurrent writes of distinct values that complete, {@code crashed} more that
    * end {@code :info}, then one process reads twice. When {@code contradiction} holds, the reads
-   * return the values of two different completed writes, which no order explains (both writes
-   * ended before the first read began, so the second value cannot follow the first); otherwise
-   * they return the same value, which is linearizable.
+   * return the values of two different completed writes, which no order explains (both writes ended
+   * before the first read began, so the second value cannot follow the first); otherwise they
+   * return the same value, which is linearizable.
    */
   public static List<Op> concurrentWrites(
       int writers, int crashed, boolean contradiction, long seed) {
@@ -105,7 +105,8 @@ public final class WideHistories {
     private final long[] process;
     private final Pending[] current;
     private final PriorityQueue<Event> events =
-        new PriorityQueue<>(Comparator.comparingLong(Event::timeNanos).thenComparingLong(Event::seq));
+        new PriorityQueue<>(
+            Comparator.comparingLong(Event::timeNanos).thenComparingLong(Event::seq));
     private final int target;
     private final int planter;
     private int planted = -1;
@@ -213,8 +214,8 @@ public final class WideHistories {
     }
 
     /**
-     * The planted violation, one process alone: it writes x, then z, then reads x back. Nobody
-     * else ever writes x or z, so once z is written x cannot come back: the read is stale.
+     * The planted violation, one process alone: it writes x, then z, then reads x back. Nobody else
+     * ever writes x or z, so once z is written x cannot come back: the read is stale.
      */
     private void plant(long now) {
       switch (planted++) {

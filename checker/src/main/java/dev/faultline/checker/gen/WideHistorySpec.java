@@ -17,9 +17,9 @@ package dev.faultline.checker.gen;
  * @param violation whether to plant a stale read in the middle of the history, which no order
  *     explains
  * @param latencyMicros the mean time from an operation's invoke to its completion (exponential)
- * @param thinkMicros the mean time a process waits between operations (exponential); with
- *     latency it sets how many operations are in flight at once: about processes * latency /
- *     (latency + think)
+ * @param thinkMicros the mean time a process waits between operations (exponential); with latency
+ *     it sets how many operations are in flight at once: about processes * latency / (latency +
+ *     think)
  * @param seed the seed; the same spec always gives the same history
  */
 public record WideHistorySpec(

@@ -52,7 +52,7 @@ public final class Linearizability {
       groups.computeIfAbsent(options.partition() ? op.key() : "", k -> new ArrayList<>()).add(op);
     }
     boolean product = !options.partition() && keys.size() > 1;
-    List<Search> searches = new ArrayList<>();
+    List<KeyCheck> searches = new ArrayList<>();
     List<Object> searchKeys = new ArrayList<>();
     int maxWords = 1;
     for (Map.Entry<Object, List<Operation>> group : groups.entrySet()) {
@@ -71,7 +71,7 @@ public final class Linearizability {
             options.maxMemoEntries() > 0 ? options.maxMemoEntries() : memoCapFromHeap(maxWords));
     int i = 0;
     for (List<Operation> group : groups.values()) {
-      searches.set(i++, compile(group, model, product, keys, budget, deadline));
+      searches.set(i++, check(group, model, product, keys, budget, deadline));
     }
     return roundRobin(searches, searchKeys, paired.invocations());
   }
@@ -80,13 +80,14 @@ public final class Linearizability {
    * Runs the keys' searches in turns of doubling length, so that a key that is quickly shown not
    * linearizable is found even when another key would take a long time to decide.
    */
-  private static CheckResult roundRobin(List<Search> searches, List<Object> keys, int invocations) {
+  private static CheckResult roundRobin(
+      List<KeyCheck> searches, List<Object> keys, int invocations) {
     long configurations = 0;
     String unknown = null;
     long quantum = 1 << 14;
     while (!searches.isEmpty()) {
       for (int i = 0; i < searches.size(); ) {
-        Search search = searches.get(i);
+        KeyCheck search = searches.get(i);
         Object key = keys.get(i);
         Search.End end;
         try {
@@ -139,6 +140,23 @@ public final class Linearizability {
     return unknown == null
         ? new CheckResult(Verdict.LINEARIZABLE, invocations, null, null, configurations)
         : new CheckResult(Verdict.UNKNOWN, invocations, null, unknown, configurations);
+  }
+
+  /** The check for one key: the register search where it applies, else the general search. */
+  private static <S> KeyCheck check(
+      List<Operation> group,
+      Model<S> model,
+      boolean product,
+      List<Object> keys,
+      Memo.Budget budget,
+      long deadline) {
+    if (!product && RegisterHistory.applies(model)) {
+      Operation[] local = group.toArray(new Operation[0]);
+      RegisterHistory h = new RegisterHistory(local, ((RegisterModel) model).init().value());
+      return new RegisterCheck(
+          h, budget, deadline, () -> compile(group, model, product, keys, budget, deadline));
+    }
+    return compile(group, model, product, keys, budget, deadline);
   }
 
   private static <S> Search compile(

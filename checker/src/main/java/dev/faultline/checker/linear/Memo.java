@@ -35,7 +35,7 @@ final class Memo {
 
   /** The configurations all memos of one check may still hold; shared so the cap is global. */
   static final class Budget {
-    private long entries;
+    long entries;
 
     Budget(long entries) {
       this.entries = entries;
