@@ -152,7 +152,12 @@ public final class Linearizability {
       long deadline) {
     if (!product && RegisterHistory.applies(model)) {
       Operation[] local = group.toArray(new Operation[0]);
-      RegisterHistory h = new RegisterHistory(local, ((RegisterModel) model).init().value());
+      Object initial = ((RegisterModel) model).init().value();
+      UniqueValues unique = UniqueValues.of(local, initial, deadline);
+      if (unique != null) {
+        return unique;
+      }
+      RegisterHistory h = new RegisterHistory(local, initial);
       return new RegisterCheck(
           h, budget, deadline, () -> compile(group, model, product, keys, budget, deadline));
     }
