@@ -26,6 +26,8 @@ final class ChainLinker {
   private final Set<Object> needed = new HashSet<>();
   private final Set<Operation> active = new HashSet<>();
   private final Map<Object, Operation> continuation = new LinkedHashMap<>();
+  private long deadlineNanos;
+  private long steps;
 
   ChainLinker(Operation[] ops, Object initial, Map<Object, Operation> writer) {
     this.ops = ops;
@@ -33,8 +35,13 @@ final class ChainLinker {
     this.writer = writer;
   }
 
-  /** Fills {@code chains}; returns why the history is not linearizable, or null. */
-  Counterexample link(List<UniqueValues.Chain> chains) {
+  /**
+   * Fills {@code chains}; returns why the history is not linearizable, or null.
+   *
+   * @throws OutOfTime when the deadline passes first
+   */
+  Counterexample link(List<UniqueValues.Chain> chains, long deadline) {
+    this.deadlineNanos = deadline;
     Counterexample problem = activate();
     if (problem == null) {
       problem = pair();
@@ -50,6 +57,7 @@ final class ChainLinker {
     Deque<Object> work = new ArrayDeque<>();
     Map<Object, Operation> firstNeed = new HashMap<>();
     for (Operation op : ops) {
+      tick();
       if (op.isOpen()) {
         continue;
       }
@@ -73,6 +81,7 @@ final class ChainLinker {
       }
     }
     while (!work.isEmpty()) {
+      tick();
       Object k = work.poll();
       if (k.equals(UniqueValues.key(initial))) {
         continue;
@@ -96,6 +105,7 @@ final class ChainLinker {
   /** Pairs each value with the one active cas that expects it. */
   private Counterexample pair() {
     for (Operation op : ops) {
+      tick();
       if (!active.contains(op) || !op.f().equals("cas")) {
         continue;
       }
@@ -117,6 +127,10 @@ final class ChainLinker {
     return null;
   }
 
+  private void tick() {
+    OutOfTime.check(steps++, deadlineNanos);
+  }
+
   private static boolean returnsFirst(Operation a, Operation b) {
     long ra = a.isOpen() ? Long.MAX_VALUE : a.completionIndex();
     long rb = b.isOpen() ? Long.MAX_VALUE : b.completionIndex();
@@ -128,11 +142,13 @@ final class ChainLinker {
     Set<Operation> reached = new HashSet<>();
     chains.add(chain(true, initial, null, reached));
     for (Operation op : ops) {
+      tick();
       if (active.contains(op) && op.f().equals("write")) {
         chains.add(chain(false, op.value(), op, reached));
       }
     }
     for (Operation op : ops) {
+      tick();
       if (active.contains(op) && op.f().equals("cas") && !reached.contains(op)) {
         return new Counterexample(null, List.of(), op, List.of(Models.show(initial)));
       }
@@ -145,6 +161,7 @@ final class ChainLinker {
     Object v = head;
     Operation by = w;
     while (true) {
+      tick();
       c.values.add(v);
       c.writers.add(by);
       c.readers.add(reads.getOrDefault(UniqueValues.key(v), List.of()));

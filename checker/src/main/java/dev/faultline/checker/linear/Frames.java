@@ -49,8 +49,7 @@ final class Frames {
   /** Scratch: the jump target chosen with the last move. */
   int target;
 
-  private int[] log = new int[1024];
-  private int logTop;
+  private final Pages log = new Pages();
 
   void push(
       int e,
@@ -145,39 +144,50 @@ final class Frames {
     return j;
   }
 
-  /** Records frame e: its parent's log entry, the operation placed, the jump, the reads. */
-  void log(int e, int parent, int op, int[] openOps, int bo, int bl) {
-    log = fit(log, logTop + 4 + openOps.length + bl);
-    logAt[e] = logTop;
-    log[logTop++] = parent;
-    log[logTop++] = op;
-    log[logTop++] = openOps.length;
-    for (int o : openOps) {
-      log[logTop++] = o;
+  /**
+   * Records frame e: its parent's log entry, the operation placed, the jump, the reads; false when
+   * the log's address space is used up.
+   */
+  boolean log(int e, int parent, int op, int[] openOps, int bo, int bl) {
+    int at = log.allocate(4 + openOps.length + bl);
+    if (at < 0) {
+      return false;
     }
-    log[logTop++] = bl;
-    System.arraycopy(b, bo, log, logTop, bl);
-    logTop += bl;
+    logAt[e] = at;
+    int[] page = log.page(at);
+    int k = Pages.offset(at);
+    page[k++] = parent;
+    page[k++] = op;
+    page[k++] = openOps.length;
+    for (int o : openOps) {
+      page[k++] = o;
+    }
+    page[k++] = bl;
+    System.arraycopy(b, bo, page, k, bl);
+    return true;
   }
 
   /** The operations placed on the path to the logged frame at {@code at}, first to last. */
   List<Integer> path(int at) {
     List<int[]> steps = new ArrayList<>();
-    for (int e = at; e >= 0; e = log[e]) {
-      int k = e + 1;
-      int op = log[k++];
-      int jl = log[k++];
-      int[] step = new int[jl + 1 + log[k + jl]];
+    for (int e = at; e >= 0; ) {
+      int[] page = log.page(e);
+      int k = Pages.offset(e);
+      int parent = page[k++];
+      int op = page[k++];
+      int jl = page[k++];
+      int[] step = new int[jl + 1 + page[k + jl]];
       int m = 0;
       for (int i = 0; i < jl; i++) {
-        step[m++] = log[k++];
+        step[m++] = page[k++];
       }
       step[m++] = op;
-      int bl = log[k++];
+      int bl = page[k++];
       for (int i = 0; i < bl; i++) {
-        step[m++] = log[k++];
+        step[m++] = page[k++];
       }
       steps.add(step);
+      e = parent;
     }
     java.util.Collections.reverse(steps);
     List<Integer> out = new ArrayList<>();

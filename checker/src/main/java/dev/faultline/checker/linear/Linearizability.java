@@ -35,8 +35,12 @@ public final class Linearizability {
         options.timeLimit() == null
             ? start + Long.MAX_VALUE / 2
             : start + Math.max(1, options.timeLimit().toNanos());
-    Pairing.Paired paired = Pairing.pair(history, model, options.rules());
-    return run(paired, model, options, deadline);
+    try {
+      Pairing.Paired paired = Pairing.pair(history, model, options.rules(), deadline);
+      return run(paired, model, options, deadline);
+    } catch (OutOfTime e) {
+      return new CheckResult(Verdict.UNKNOWN, invocations(history), null, outOfTime(0, null), 0);
+    }
   }
 
   private static <S> CheckResult run(
@@ -44,7 +48,9 @@ public final class Linearizability {
     Map<Object, List<Operation>> groups = new LinkedHashMap<>();
     List<Object> keys = new ArrayList<>();
     Set<Object> seenKeys = new HashSet<>();
+    long n = 0;
     for (Operation op : paired.ops()) {
+      OutOfTime.check(n++, deadline);
       if (!seenKeys.contains(op.key())) {
         seenKeys.add(op.key());
         keys.add(op.key());
@@ -68,9 +74,11 @@ public final class Linearizability {
     }
     Memo.Budget budget =
         new Memo.Budget(
-            options.maxMemoEntries() > 0 ? options.maxMemoEntries() : memoCapFromHeap(maxWords));
+            options.maxMemoEntries() > 0 ? options.maxMemoEntries() : Long.MAX_VALUE,
+            freeHeapHalf());
     int i = 0;
     for (List<Operation> group : groups.values()) {
+      OutOfTime.check(4095, deadline);
       searches.set(i++, check(group, model, product, keys, budget, deadline));
     }
     return roundRobin(searches, searchKeys, paired.invocations());
@@ -187,6 +195,16 @@ public final class Linearizability {
     return new Search(local, completed, space, budget, deadline);
   }
 
+  private static int invocations(List<Op> history) {
+    int n = 0;
+    for (Op op : history) {
+      if (op.type() == dev.faultline.checker.history.OpType.INVOKE) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   private static String outOfTime(long configurations, Object key) {
     return "the time limit ran out after "
         + configurations
@@ -209,10 +227,10 @@ public final class Linearizability {
     return sorted.toArray(new Operation[0]);
   }
 
-  /** A cap that keeps the memo within about half of the heap still free. */
-  private static long memoCapFromHeap(int words) {
+  /** The memos' cap in bytes: about half of the heap still free. */
+  private static long freeHeapHalf() {
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    return Math.max(1024, free / 2 / Memo.bytesPerEntry(words));
+    return Math.max(1 << 20, free / 2);
   }
 }

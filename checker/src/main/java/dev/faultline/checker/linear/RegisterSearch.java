@@ -303,7 +303,9 @@ final class RegisterSearch {
     int e = ++depth;
     f.push(e, s, b, lOff, lLen, wOff, wLen, bOff, placed, op, jOff, jLen, borrow);
     f.aMark[e] = mark;
-    f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed);
+    if (!f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed)) {
+      return ConfigMemo.FULL;
+    }
     best.offer(f, e, b + lLen);
     return ConfigMemo.ENTERED;
   }

@@ -72,7 +72,8 @@ final class Search implements KeyCheck {
     int n = ops.length;
     int completedWords = (completed + 63) >>> 6;
     int openWords = (n - completed + 63) >>> 6;
-    this.memo = new Memo(completedWords, openWords, budget);
+    this.memo =
+        new Memo(completedWords, openWords, budget, () -> System.nanoTime() - deadlineNanos > 0);
     this.lin = new long[completedWords + openWords];
     this.wordOf = new int[n];
     this.bitOf = new long[n];
@@ -272,6 +273,9 @@ final class Search implements KeyCheck {
           lin[w] &= ~bitOf[op];
           if (entered == Memo.FULL) {
             return End.OUT_OF_MEMORY;
+          }
+          if (entered == Memo.LATE) {
+            return End.OUT_OF_TIME;
           }
         }
       }

@@ -45,7 +45,7 @@ final class UniqueValues implements KeyCheck {
 
   /** The fast path for these operations, or null when some value is written twice. */
   static UniqueValues of(Operation[] ops, Object initial, long deadlineNanos) {
-    Plan plan = Plan.of(ops, initial);
+    Plan plan = Plan.of(ops, initial, deadlineNanos);
     return plan == null ? null : new UniqueValues(plan, deadlineNanos);
   }
 
@@ -73,6 +73,11 @@ final class UniqueValues implements KeyCheck {
   }
 
   private Search.End decide() {
+    try {
+      plan.problem = plan.linker.link(plan.chains, deadlineNanos);
+    } catch (OutOfTime e) {
+      return Search.End.OUT_OF_TIME;
+    }
     if (plan.problem != null) {
       counterexample = plan.problem;
       return Search.End.NOT_LINEARIZABLE;
@@ -130,11 +135,14 @@ final class UniqueValues implements KeyCheck {
   /** Values linked into chains, and what was found wrong before ordering them, if anything. */
   private static final class Plan {
     final List<Chain> chains = new ArrayList<>();
+    ChainLinker linker;
     Counterexample problem;
 
-    static Plan of(Operation[] ops, Object initial) {
+    static Plan of(Operation[] ops, Object initial, long deadlineNanos) {
       Map<Object, Operation> writer = new HashMap<>();
+      long n = 0;
       for (Operation op : ops) {
+        OutOfTime.check(n++, deadlineNanos);
         if (op.outcome() == Outcome.FAILED) {
           return null;
         }
@@ -146,7 +154,7 @@ final class UniqueValues implements KeyCheck {
         }
       }
       Plan plan = new Plan();
-      plan.problem = new ChainLinker(ops, initial, writer).link(plan.chains);
+      plan.linker = new ChainLinker(ops, initial, writer);
       return plan;
     }
   }
