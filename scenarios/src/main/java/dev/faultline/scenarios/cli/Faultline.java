@@ -35,6 +35,7 @@ public final class Faultline implements Runnable {
           ShrinkCommand.class,
           BenchCommand.class,
           CheckCommand.class,
+          GenHistoryCommand.class,
           RingStatsCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
