@@ -87,17 +87,18 @@ final class RaftKvKnobs {
   }
 
   static RaftConfig raft(Knobs k) {
-    return new RaftConfig(
-        k.getInt("voters"),
-        k.getLong("election-timeout-ms") * 1000,
-        k.getLong("fetch-timeout-ms") * 1000,
-        k.getLong("fetch-wait-ms") * 1000,
-        k.getInt("fetch-max-records"),
-        k.getBool("pre-vote"),
-        k.getBool("check-quorum"),
-        ReadPath.fromLabel(k.get("read-path")),
-        k.getBool("epoch-start-record"),
-        RaftBug.fromLabel(k.get("bug")));
+    long t = k.getLong("election-timeout-ms") * 1000;
+    return RaftConfig.builder(k.getInt("voters"))
+        .electionTimeout(t, 2 * t)
+        .fetchTimeout(k.getLong("fetch-timeout-ms") * 1000)
+        .fetchMaxWait(k.getLong("fetch-wait-ms") * 1000)
+        .maxFetchRecords(k.getInt("fetch-max-records"))
+        .preVote(k.getBool("pre-vote"))
+        .checkQuorum(k.getBool("check-quorum"))
+        .readPath(ReadPath.fromLabel(k.get("read-path")))
+        .epochStartRecord(k.getBool("epoch-start-record"))
+        .bug(RaftBug.fromLabel(k.get("bug")))
+        .build();
   }
 
   static ClientConfig client(Knobs k) {

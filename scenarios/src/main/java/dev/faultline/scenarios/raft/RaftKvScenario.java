@@ -9,6 +9,7 @@ import dev.faultline.checker.linear.Models;
 import dev.faultline.models.raft.ClientConfig;
 import dev.faultline.models.raft.CommittedLogIntact;
 import dev.faultline.models.raft.KvClient;
+import dev.faultline.models.raft.LogMatching;
 import dev.faultline.models.raft.MonotonicHighWatermark;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.RaftNode;
@@ -91,6 +92,7 @@ public final class RaftKvScenario implements Scenario {
     sim.addInvariant(single);
     sim.addInvariant(new MonotonicHighWatermark(raft.voters()));
     sim.addInvariant(committed);
+    sim.addInvariant(new LogMatching(raft.voters()));
     FaultSchedule schedule = FaultKnobs.schedule(spec, servers, 0, faultEnd);
     sim.schedule(schedule);
     LeaderNemesis nemesis = null;
