@@ -33,7 +33,9 @@ public record Knob(
     CHOICE,
     /** A comma-separated subset of {@code choices}, or {@code none}, or {@code all}. */
     SET,
-    STRING
+    STRING,
+    /** A latency distribution, e.g. {@code uniform:5..10ms} (see {@code LatencySpec}). */
+    LATENCY
   }
 
   public Knob {
@@ -62,6 +64,10 @@ public record Knob(
 
   public static Knob set(String name, String def, List<String> choices, String description) {
     return new Knob(name, def, description, Type.SET, 0, 0, choices);
+  }
+
+  public static Knob latency(String name, String def, String description) {
+    return new Knob(name, def, description, Type.LATENCY, 0, 0, List.of());
   }
 
   public static Knob text(String name, String def, String description) {
@@ -115,6 +121,14 @@ public record Knob(
           }
         }
         return null;
+      }
+      case LATENCY -> {
+        try {
+          dev.faultline.sim.net.LatencySpec.parse(value);
+          return null;
+        } catch (IllegalArgumentException e) {
+          return e.getMessage();
+        }
       }
       default -> {
         return null;

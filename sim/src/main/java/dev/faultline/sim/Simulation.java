@@ -179,6 +179,10 @@ public final class Simulation {
             to.hold(s);
             return;
           }
+          if (to.busyUntil > now) {
+            queue.requeue(s, to.busyUntil); // the node is waiting for its disk
+            return;
+          }
           Message m = (Message) queue.obj(s);
           int from = queue.src(s);
           trace.record(TraceKind.DELIVER, now, from, to.id, Trace.classSalt(m), m);
@@ -192,6 +196,10 @@ public final class Simulation {
         if (n.up && n.incarnation == queue.aux(s)) {
           if (n.paused) {
             n.hold(s);
+            return;
+          }
+          if (n.busyUntil > now) {
+            queue.requeue(s, n.busyUntil);
             return;
           }
           Object tag = queue.obj(s);

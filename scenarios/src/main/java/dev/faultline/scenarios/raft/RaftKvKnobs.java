@@ -7,6 +7,7 @@ import dev.faultline.models.raft.ReadPath;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.NetworkKnobs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +71,7 @@ final class RaftKvKnobs {
             "chance that a newly elected leader is cut off from the voters at once (0: never)"));
     k.add(Knob.integer("election-fault-duration-ms", 600, 1, 3_600_000, "mean length of that cut"));
     k.add(Knob.choice("bug", "none", labels(RaftBug.values()), "reintroduce a published mistake"));
+    k.addAll(NetworkKnobs.knobs());
     for (Knob f : FaultKnobs.knobs("all")) {
       String d = FAULT_DEFAULTS.get(f.name());
       k.add(

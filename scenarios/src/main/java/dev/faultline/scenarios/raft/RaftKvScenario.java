@@ -18,6 +18,7 @@ import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Histories;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.NetworkKnobs;
 import dev.faultline.scenarios.Phases;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
@@ -74,9 +75,11 @@ public final class RaftKvScenario implements Scenario {
     long livenessEnd = faultEnd + k.getLong("liveness-ms") * 1000;
     Simulation sim =
         new Simulation(
-            SimConfig.of(spec.seed())
-                .withFullTrace(spec.fullTrace())
-                .withBounds(livenessEnd + 1, 200_000_000L));
+            NetworkKnobs.configure(
+                k,
+                SimConfig.of(spec.seed())
+                    .withFullTrace(spec.fullTrace())
+                    .withBounds(livenessEnd + 1, 200_000_000L)));
     List<String> servers = new ArrayList<>();
     for (int i = 1; i <= raft.voters(); i++) {
       servers.add("n" + i);
@@ -87,6 +90,7 @@ public final class RaftKvScenario implements Scenario {
     for (int i = 1; i <= clients; i++) {
       sim.addNode("c" + i, () -> new KvClient(clientConfig, history));
     }
+    NetworkKnobs.applyLinks(k, sim);
     SingleLeaderPerEpoch single = new SingleLeaderPerEpoch(raft.voters());
     CommittedLogIntact committed = new CommittedLogIntact(raft.voters());
     sim.addInvariant(single);
