@@ -78,10 +78,10 @@ class ReportBrowserTest {
   }
 
   @Test
-  void theCounterexampleHasALanePerProcessAndTheOperationThatCannotBePlaced() {
+  void theCounterexampleHasALanePerClientNamedAsItsNodeAndTheOperationThatCannotBePlaced() {
     browser.open(run);
     List<String> lanes = texts("#counterexample text.lane");
-    assertEquals(List.of("process 0", "process 1"), lanes);
+    assertEquals(List.of("c1", "c2"), lanes);
     WebElement blocked =
         browser.driver.findElement(By.cssSelector("#counterexample rect.cx-blocked"));
     assertTrue(blocked.getSize().getWidth() > 0);

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The network and disk knobs every scenario shares: the latency of every link, per-link overrides
- * and how long a disk sync takes. A scenario adds {@link #knobs()} to its own, builds its
- * simulation's configuration through {@link #configure} and, once its nodes exist, calls {@link
- * #applyLinks}.
+ * and how long a disk sync takes. {@link FaultKnobs#knobs} includes them, so every scenario has
+ * them; the composed-scenario runner builds the simulation through {@link #configure} and, once the
+ * nodes exist, calls {@link #applyLinks}. Both do nothing for a scenario without the knobs.
  *
  * <ul>
  *   <li>{@code latency}: one-way delay of every link, e.g. {@code uniform:5..10ms} (kinds {@code
@@ -48,8 +48,11 @@ public final class NetworkKnobs {
     return knobs(DEFAULT_LATENCY);
   }
 
-  /** {@code base} with the knobs' link latency and disk sync latency. */
+  /** {@code base} with the knobs' link latency and disk sync latency (if the scenario has them). */
   public static SimConfig configure(Knobs k, SimConfig base) {
+    if (!k.values().containsKey("latency")) {
+      return base;
+    }
     LatencyModel sync = LatencySpec.parse(k.get("disk-sync-latency"));
     boolean instant = sync instanceof LatencyModel.Fixed f && f.micros() == 0;
     return base.withNetwork(base.network().withLatency(LatencySpec.parse(k.get("latency"))))
@@ -61,6 +64,9 @@ public final class NetworkKnobs {
    * {@link KnobException} for a malformed override or a node the simulation lacks.
    */
   public static void applyLinks(Knobs k, Simulation sim) {
+    if (!k.values().containsKey("link-latency")) {
+      return;
+    }
     for (LinkLatency l : links(k.get("link-latency"))) {
       int from = nodeId(sim, l.from());
       int to = nodeId(sim, l.to());

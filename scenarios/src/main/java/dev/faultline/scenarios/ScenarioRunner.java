@@ -30,6 +30,8 @@ public final class ScenarioRunner {
           e.timeMicros(),
           List.of(),
           List.of(v),
+          new TreeMap<>(),
+          List.of(),
           new TreeMap<>());
     }
   }

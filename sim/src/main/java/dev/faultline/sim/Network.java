@@ -137,7 +137,7 @@ final class Network {
     long now = sim.now();
     Trace trace = sim.trace();
     if (fault instanceof Fault.Partition p) {
-      Arrays.fill(blocked, false);
+      // Cuts compose: a partition adds its blocked links to those in force; only a heal clears.
       p.shape()
           .forEachBlockedLink(p.groups(), (a, b) -> blocked[sim.idOf(a) * n + sim.idOf(b)] = true);
       anyBlocked = true;

@@ -23,6 +23,8 @@ final class NodeSlot implements NodeContext {
   boolean paused;
   int incarnation;
   String role;
+  long roleChanges;
+  long leaderships;
 
   /**
    * True time until which the node waits for its disk: what it sends leaves then, its clock reads
@@ -185,6 +187,10 @@ final class NodeSlot implements NodeContext {
       return;
     }
     role = r;
+    roleChanges++;
+    if (r.equals("leader")) {
+      leaderships++;
+    }
     sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, Trace.textSalt(r), r);
   }
 }

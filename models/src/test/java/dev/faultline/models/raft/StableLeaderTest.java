@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 /**
  * With nothing failing, the first leader keeps its epoch for a whole minute, at any one-way latency
  * up to 100 ms, when the timeouts are at least ten round trips: a slow answer must never look like
- * a dead leader. The clients pause a second on average between operations, so the cluster is
- * mostly idle and fetches wait out their long poll.
+ * a dead leader. The clients pause a second on average between operations, so the cluster is mostly
+ * idle and fetches wait out their long poll.
  */
 class StableLeaderTest {
   private static final long MINUTE_MICROS = 60_000_000;
 
   /**
    * Timeouts scaled to {@code roundTripMicros} (the longest round trip the latency allows); the
-   * fetch wait stays at most the scenario's 150 ms, so at long round trips followers re-send fetches
-   * before the answers come.
+   * fetch wait stays at most the scenario's 150 ms, so at long round trips followers re-send
+   * fetches before the answers come.
    */
   private static RaftConfig config(Timers timers, long roundTripMicros) {
     long t = 10 * roundTripMicros;

@@ -7,7 +7,6 @@ import dev.faultline.models.raft.ReadPath;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
-import dev.faultline.scenarios.NetworkKnobs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,20 +57,33 @@ final class RaftKvKnobs {
             0,
             0,
             3_600_000,
-            "mean time between faults aimed at the current leader (0: none)"));
+            "leader nemesis: at exponential gaps of this mean it crashes, isolates from the"
+                + " voters or pauses the newest epoch's leader (0: off)"));
     k.add(
         Knob.integer(
-            "leader-fault-duration-ms", 200, 1, 3_600_000, "mean length of a leader fault"));
+            "leader-fault-duration-ms",
+            200,
+            1,
+            3_600_000,
+            "leader nemesis: mean length of each fault, after which it restarts, heals or"
+                + " resumes"));
     k.add(
         Knob.decimal(
             "election-fault-rate",
             0.8,
             0,
             1,
-            "chance that a newly elected leader is cut off from the voters at once (0: never)"));
-    k.add(Knob.integer("election-fault-duration-ms", 600, 1, 3_600_000, "mean length of that cut"));
+            "election nemesis, every 10 ms: with this chance it crashes a voter of a new candidacy"
+                + " (back after a quarter of the duration) and cuts a newly elected leader off"
+                + " from the other voters, clients still reaching it (0: off)"));
+    k.add(
+        Knob.integer(
+            "election-fault-duration-ms",
+            600,
+            1,
+            3_600_000,
+            "election nemesis: mean length of the cut; a heal ends it (and every other cut)"));
     k.add(Knob.choice("bug", "none", labels(RaftBug.values()), "reintroduce a published mistake"));
-    k.addAll(NetworkKnobs.knobs());
     for (Knob f : FaultKnobs.knobs("all")) {
       String d = FAULT_DEFAULTS.get(f.name());
       k.add(

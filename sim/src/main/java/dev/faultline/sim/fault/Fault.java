@@ -85,8 +85,9 @@ public sealed interface Fault {
   }
 
   /**
-   * A network partition of the given shape over the given groups of nodes; it replaces any
-   * partition in force. See {@link PartitionShape} for what the groups mean.
+   * A network partition of the given shape over the given groups of nodes. Its blocked links add to
+   * those already in force (cuts compose); only {@link Heal} clears them. See {@link
+   * PartitionShape} for what the groups mean.
    */
   record Partition(PartitionShape shape, List<List<String>> groups) implements Fault {
     public Partition {

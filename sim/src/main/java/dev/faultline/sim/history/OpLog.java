@@ -3,6 +3,8 @@ package dev.faultline.sim.history;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,6 +28,7 @@ public final class OpLog {
 
   private final LongSupplier clock;
   private final List<Entry> entries = new ArrayList<>();
+  private final SortedMap<Long, String> processNames = new TreeMap<>();
 
   public OpLog(LongSupplier trueClockMicros) {
     this.clock = trueClockMicros;
@@ -51,6 +54,16 @@ public final class OpLog {
 
   private void add(long process, Type type, String f, Object key, Object value) {
     entries.add(new Entry(process, type, f, key, value, clock.getAsLong()));
+  }
+
+  /** Names process {@code process} as its node is named ({@code c1}, {@code p2}), for reports. */
+  public void nameProcess(long process, String name) {
+    processNames.put(process, name);
+  }
+
+  /** The names given to processes, by process id. */
+  public SortedMap<Long, String> processNames() {
+    return Collections.unmodifiableSortedMap(processNames);
   }
 
   public List<Entry> entries() {
