@@ -13,6 +13,7 @@ public final class ScenarioRegistry {
         new CounterScenario(),
         new dev.faultline.scenarios.dynamo.DynamoScenario(),
         new dev.faultline.scenarios.raft.RaftKvScenario(),
+        new dev.faultline.scenarios.raft.RaftElectionScenario(),
         new dev.faultline.scenarios.kafka.KafkaProduceScenario());
   }
 

@@ -68,6 +68,12 @@ public final class Setup {
     return sim.addNode(name, factory);
   }
 
+  /** Adds a server that boots at {@code startMicros} (down until then). */
+  public int server(String name, Supplier<? extends Node> factory, long startMicros) {
+    servers.add(name);
+    return sim.addNode(name, factory, startMicros);
+  }
+
   /** Adds a node that faults do not aim at: a client, a producer, a controller. */
   public int node(String name, Supplier<? extends Node> factory) {
     return sim.addNode(name, factory);
