@@ -100,11 +100,12 @@ public record RaftConfig(
   /**
    * How long a fetch may go unanswered before the follower sends another. An answer normally comes
    * within one wait (the fetch wait, or a heartbeat interval) plus a round trip; answers to earlier
-   * fetches still count, so a re-send never hides one.
+   * fetches still count, so a re-send never hides one. Under Raft timers heartbeats keep a follower
+   * that lost its fetch from campaigning, and it tries again after two maximum election timeouts.
    */
   long fetchRetryMicros() {
     return timers == Timers.RAFT
-        ? electionTimeoutMaxMicros
+        ? 2 * electionTimeoutMaxMicros
         : fetchMaxWaitMicros + fetchMaxWaitMicros / 2;
   }
 
