@@ -16,7 +16,7 @@ final class NodeSlot implements NodeContext {
   final String name;
   final Supplier<? extends Node> factory;
   final RandomStream random;
-  final Disk disk = new Disk();
+  final Disk disk;
   final NodeClock clock = new NodeClock();
   Node node;
   boolean up;
@@ -43,6 +43,7 @@ final class NodeSlot implements NodeContext {
     this.name = name;
     this.factory = factory;
     this.random = random;
+    this.disk = new Disk(sim.trace(), id);
     LatencyModel syncLatency = sim.config().diskSyncLatency();
     if (syncLatency != null) {
       LatencyModel.Sampler sampler = syncLatency.bind(sim.random("disk-sync/" + name));
@@ -61,7 +62,7 @@ final class NodeSlot implements NodeContext {
     incarnation++;
     node = factory.get();
     Trace t = sim.trace();
-    t.record(restart ? TraceKind.RESTART : TraceKind.START, sim.now(), id, -1, 0, null);
+    t.record(restart ? TraceKind.RESTART : TraceKind.START, sim.now(), id, -1, null);
     node.start(this);
   }
 
@@ -91,7 +92,7 @@ final class NodeSlot implements NodeContext {
   void pause() {
     if (up && !paused) {
       paused = true;
-      sim.trace().record(TraceKind.PAUSE, sim.now(), id, -1, 0, null);
+      sim.trace().record(TraceKind.PAUSE, sim.now(), id, -1, null);
     }
   }
 
@@ -100,7 +101,7 @@ final class NodeSlot implements NodeContext {
       return;
     }
     paused = false;
-    sim.trace().record(TraceKind.RESUME, sim.now(), id, -1, 0, null);
+    sim.trace().record(TraceKind.RESUME, sim.now(), id, -1, null);
     EventQueue q = sim.queue();
     for (int i = 0; i < heldCount; i++) {
       q.requeue(held[i], sim.now());
@@ -191,6 +192,6 @@ final class NodeSlot implements NodeContext {
     if (r.equals("leader")) {
       leaderships++;
     }
-    sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, Trace.textSalt(r), r);
+    sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, r);
   }
 }
