@@ -205,6 +205,11 @@ public final class RaftNode implements Node {
     return quorum.state().name();
   }
 
+  /** The voter this node voted for in its epoch (itself when campaigning), or -1. */
+  public int votedFor() {
+    return quorum.votedFor();
+  }
+
   /** The leader this node knows in its epoch (itself when leading), or -1. */
   public int knownLeader() {
     return quorum.state().leader();

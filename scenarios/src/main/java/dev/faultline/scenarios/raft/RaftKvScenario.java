@@ -36,7 +36,7 @@ public final class RaftKvScenario extends ComposedScenario {
   private static final Duration CHECK_BUDGET = Duration.ofSeconds(20);
 
   /** How often the election nemesis looks for a new leader. */
-  private static final long ELECTION_POLL_MICROS = 10_000;
+  private static final long ELECTION_POLL_MICROS = 2_000;
 
   @Override
   public String name() {
@@ -72,6 +72,10 @@ public final class RaftKvScenario extends ComposedScenario {
     s.invariant(new MonotonicHighWatermark(raft.voters()));
     s.invariant(committed);
     s.invariant(new LogMatching(raft.voters()));
+    String flavour = RaftKvKnobs.flavourNote(k);
+    if (!flavour.isEmpty()) {
+      s.invariantNote(" (" + flavour + ")");
+    }
     s.generatedFaults();
     long leaderGap = k.getLong("leader-fault-gap-ms") * 1000;
     if (leaderGap > 0) {
