@@ -61,6 +61,9 @@ public abstract class ComposedScenario implements Scenario {
     for (Invariant inv : setup.invariants()) {
       sim.addInvariant(inv);
     }
+    for (Invariant probe : setup.probes()) {
+      sim.addInvariant(probe);
+    }
     FaultPlane plane = new FaultPlane(sim, servers, k.getInt("max-down"));
     if (spec.schedule() != null) {
       sim.checkSchedule(spec.schedule());

@@ -24,6 +24,7 @@ public final class Setup {
   private final long livenessEndMicros;
   private final List<String> servers = new ArrayList<>();
   private final List<Invariant> invariants = new ArrayList<>();
+  private final List<Invariant> probes = new ArrayList<>();
   private final List<Nemesis> nemeses = new ArrayList<>();
   private final List<Checker> checkers = new ArrayList<>();
   private Supplier<BooleanSupplier> liveness;
@@ -83,6 +84,15 @@ public final class Setup {
     invariants.add(invariant);
   }
 
+  /**
+   * Adds a probe: called after every event like an invariant, to measure (an election's downtime,
+   * say), never to fail the run; it is not listed among the invariants. Unlike a nemesis it runs
+   * when a schedule is replayed too, so what it measures replays.
+   */
+  public void probe(Invariant probe) {
+    probes.add(probe);
+  }
+
   /** Adds a note to the invariants verdict (which invariants apply, and why the others do not). */
   public void invariantNote(String note) {
     invariantNote = note;
@@ -115,6 +125,10 @@ public final class Setup {
 
   List<Invariant> invariants() {
     return invariants;
+  }
+
+  List<Invariant> probes() {
+    return probes;
   }
 
   List<Nemesis> nemeses() {

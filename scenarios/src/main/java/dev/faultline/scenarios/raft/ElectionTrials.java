@@ -1,20 +1,68 @@
 package dev.faultline.scenarios.raft;
 
 import dev.faultline.models.raft.RaftNode;
+import dev.faultline.sim.Invariant;
 import dev.faultline.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
-/** The elections one run of {@code raft-election} timed, and how they are reported. */
-final class ElectionTrials {
+/**
+ * The elections one run of {@code raft-election} timed, measured by a probe after every event: when
+ * the leader that every live voter followed goes down, the clock starts; it stops at the first
+ * event after which every live voter follows one new leader, or at the trial limit. Being a probe
+ * (not part of the nemesis), it measures the same in a run replayed from its printed schedule.
+ */
+final class ElectionTrials implements Invariant {
   /** One crash and the election after it. */
   record Trial(long crashMicros, long downtimeMicros, boolean elected, int epochs) {}
 
+  private final List<String> servers;
+  private final long limitMicros;
   private final List<Trial> trials = new ArrayList<>();
+  private int followed = -1;
+  private int followedEpoch;
+  private long downSince = -1;
 
-  void record(long crashMicros, long downtimeMicros, boolean elected, int epochs) {
-    trials.add(new Trial(crashMicros, downtimeMicros, elected, epochs));
+  ElectionTrials(List<String> servers, long limitMicros) {
+    this.servers = List.copyOf(servers);
+    this.limitMicros = limitMicros;
+  }
+
+  @Override
+  public String name() {
+    return "election-timer";
+  }
+
+  @Override
+  public String check(Simulation sim) {
+    long now = sim.nowMicros();
+    if (downSince < 0) {
+      int l = followedLeader(sim, servers, -1);
+      if (l >= 0) {
+        followed = l;
+        followedEpoch = ((RaftNode) sim.node(l)).epoch();
+      } else if (followed >= 0 && !sim.isUp(followed)) {
+        downSince = now;
+      }
+      return null;
+    }
+    int next = followedLeader(sim, servers, followed);
+    if (next >= 0) {
+      trials.add(
+          new Trial(
+              downSince,
+              now - downSince,
+              true,
+              ((RaftNode) sim.node(next)).epoch() - followedEpoch));
+    } else if (now - downSince >= limitMicros) {
+      trials.add(new Trial(downSince, limitMicros, false, -1));
+    } else {
+      return null;
+    }
+    downSince = -1;
+    followed = -1;
+    return null;
   }
 
   int count() {

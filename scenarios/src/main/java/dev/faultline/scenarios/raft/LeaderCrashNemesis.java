@@ -12,9 +12,13 @@ import java.util.List;
 /**
  * The Raft paper's leader-election experiment (§9.3, Figure 16) as a nemesis: it waits for a leader
  * that every voter follows, leaves some followers with shorter logs, crashes the leader uniformly
- * within a heartbeat interval after a heartbeat every follower received, and times how long the
- * cluster is without a leader: from the crash until every live voter follows one new leader. Then
- * it restarts the old leader and, when asked for several crashes, does it again.
+ * within a heartbeat interval after a heartbeat every follower received, and, once every live voter
+ * follows one new leader (or the trial's limit passed), restarts the old leader and, when asked for
+ * several crashes, does it again. The downtime itself is measured by {@link ElectionTrials}, a
+ * probe.
+ *
+ * <p>Writes: {@link TrialWriter} writes one entry each time it starts, so the nemesis restarts it
+ * through the fault plane; the printed schedule then replays the run, writes included.
  *
  * <p>Shorter logs: while {@link TrialWriter} writes one entry that the others commit, the chosen
  * followers' fetches cannot reach the leader (under Raft timers a one-way cut just after a
@@ -30,7 +34,6 @@ final class LeaderCrashNemesis implements Nemesis {
   private static final long POLL_MICROS = 1_000;
   private static final long STABLE_POLL_MICROS = 10_000;
 
-  private final ElectionTrials trials;
   private final int writer;
   private final int crashes;
   private final int lagging;
@@ -44,9 +47,9 @@ final class LeaderCrashNemesis implements Nemesis {
   private long mark;
   private long deadline;
   private long crashAt;
+  private int done;
 
   /**
-   * @param trials where each election's downtime goes
    * @param writer the node id of the {@link TrialWriter}
    * @param crashes how many times to crash the leader
    * @param lagging how many followers to leave with shorter logs
@@ -56,7 +59,6 @@ final class LeaderCrashNemesis implements Nemesis {
    * @param heartbeats whether the leader sends heartbeats (Raft timers)
    */
   LeaderCrashNemesis(
-      ElectionTrials trials,
       int writer,
       int crashes,
       int lagging,
@@ -64,7 +66,6 @@ final class LeaderCrashNemesis implements Nemesis {
       long limitMicros,
       long windowMicros,
       boolean heartbeats) {
-    this.trials = trials;
     this.writer = writer;
     this.crashes = crashes;
     this.lagging = lagging;
@@ -147,12 +148,15 @@ final class LeaderCrashNemesis implements Nemesis {
     }
     mark = node(leader).log().endOffset();
     deadline = cutAt + settleMicros;
-    sim().at(cutAt + 1, () -> writer().write(leader));
-    sim().at(cutAt + 2, this::awaitCommit);
+    writeAt(cutAt + 1);
+    sim().at(cutAt + 3, this::awaitCommit);
   }
 
-  private TrialWriter writer() {
-    return (TrialWriter) sim().node(writer);
+  /** The writer writes when it starts: a crash and a restart, both in the printed schedule. */
+  private void writeAt(long atMicros) {
+    String name = sim().nameOf(writer);
+    ctx.plane().at(atMicros, new Fault.Crash(name));
+    ctx.plane().at(atMicros + 1, new Fault.Restart(name));
   }
 
   private void awaitCommit() {
@@ -179,7 +183,7 @@ final class LeaderCrashNemesis implements Nemesis {
       return;
     }
     mark = l.log().endOffset();
-    writer().write(leader);
+    writeAt(sim().nowMicros() + 1);
     later(POLL_MICROS, this::awaitBroadcast);
   }
 
@@ -207,15 +211,11 @@ final class LeaderCrashNemesis implements Nemesis {
       later(STABLE_POLL_MICROS, this::awaitLeader); // max-down refused the crash
       return;
     }
-    if (now >= ctx.faultEndMicros()) {
-      return;
-    }
     int next = ElectionTrials.followedLeader(sim(), ctx.servers(), leader);
     if (next >= 0 || now - crashAt >= limitMicros) {
-      int epochs = next >= 0 ? node(next).epoch() - oldEpoch : -1;
-      trials.record(crashAt, Math.min(now - crashAt, limitMicros), next >= 0, epochs);
+      // The probe has timed the election; bring the old leader back and go again.
       ctx.plane().strike(new Fault.Restart(sim().nameOf(leader)));
-      if (trials.count() < crashes) {
+      if (++done < crashes) {
         later(STABLE_POLL_MICROS, this::awaitLeader);
       }
       return;

@@ -58,19 +58,23 @@ public final class RaftElectionScenario extends ComposedScenario {
     for (int i = 1; i <= raft.voters(); i++) {
       s.server("n" + i, () -> new RaftNode(raft), spread == 0 ? 0 : boot.nextLong(spread));
     }
-    int writer = s.node("w1", TrialWriter::new);
+    int writer = s.node("w1", () -> new TrialWriter(raft.voters()));
     s.invariant(new SingleLeaderPerEpoch(raft.voters()));
     s.invariant(new MonotonicHighWatermark(raft.voters()));
     s.invariant(new CommittedLogIntact(raft.voters()));
     s.invariant(new LogMatching(raft.voters()));
     s.generatedFaults();
-    ElectionTrials trials = new ElectionTrials();
+    List<String> servers = new ArrayList<>();
+    for (int i = 1; i <= raft.voters(); i++) {
+      servers.add("n" + i);
+    }
+    long limit = k.getLong("trial-limit-ms") * 1000;
+    ElectionTrials trials = new ElectionTrials(servers, limit);
+    s.probe(trials);
     boolean heartbeats = raft.timers() == Timers.RAFT;
     int crashes = k.getInt("crashes");
-    long limit = k.getLong("trial-limit-ms") * 1000;
     s.nemesis(
         new LeaderCrashNemesis(
-            trials,
             writer,
             crashes,
             k.getInt("lagging"),
@@ -79,10 +83,6 @@ public final class RaftElectionScenario extends ComposedScenario {
             heartbeats ? raft.heartbeatIntervalMicros() : raft.fetchMaxWaitMicros(),
             heartbeats));
     Simulation sim = s.sim();
-    List<String> servers = new ArrayList<>();
-    for (int i = 1; i <= raft.voters(); i++) {
-      servers.add("n" + i);
-    }
     s.liveness(() -> () -> ElectionTrials.followedLeader(sim, servers, -1) >= 0);
     s.checker(
         (o, metrics) -> {

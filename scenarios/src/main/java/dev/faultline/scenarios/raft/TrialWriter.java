@@ -7,27 +7,28 @@ import dev.faultline.sim.Node;
 import dev.faultline.sim.NodeContext;
 
 /**
- * The election experiment's only client: it writes one value when the experiment asks, to the
- * server the experiment names, so that the leader appends an entry at a chosen moment (and some
- * followers can be left without it). It ignores answers: the experiment watches the servers.
+ * The election experiment's only client: each time it starts it writes one value, sending it to
+ * every server (only the leader appends it; the others answer that they do not lead). The
+ * experiment makes it write at a chosen moment by restarting it through the fault plane, so the
+ * write is in the printed schedule and a replay writes at the same instant. It ignores answers: the
+ * experiment watches the servers.
  */
 final class TrialWriter implements Node {
-  private NodeContext ctx;
-  private long seq;
+  private final int servers;
 
-  @Override
-  public void start(NodeContext context) {
-    this.ctx = context;
-    ctx.setRole("client");
+  TrialWriter(int servers) {
+    this.servers = servers;
   }
 
-  /** Sends one write to node {@code server}. */
-  void write(int server) {
-    seq++;
-    ctx.send(
-        server,
-        new KvMessage.ClientRequest(
-            new Command.Put(ctx.self(), seq, 0, ctx.self() * 1_000_000L + seq)));
+  @Override
+  public void start(NodeContext ctx) {
+    ctx.setRole("client");
+    // A new session number each start (the state machine applies a session's command once).
+    long seq = ctx.nowMicros() + 1;
+    Command.Put put = new Command.Put(ctx.self(), seq, 0, seq);
+    for (int s = 0; s < servers; s++) {
+      ctx.send(s, new KvMessage.ClientRequest(put));
+    }
   }
 
   @Override
