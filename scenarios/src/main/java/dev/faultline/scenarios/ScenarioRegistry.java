@@ -14,7 +14,8 @@ public final class ScenarioRegistry {
         new dev.faultline.scenarios.dynamo.DynamoScenario(),
         new dev.faultline.scenarios.raft.RaftKvScenario(),
         new dev.faultline.scenarios.raft.RaftElectionScenario(),
-        new dev.faultline.scenarios.kafka.KafkaProduceScenario());
+        new dev.faultline.scenarios.kafka.KafkaProduceScenario(),
+        new dev.faultline.scenarios.kafka.KafkaTxnScenario());
   }
 
   public static Optional<Scenario> find(String name) {

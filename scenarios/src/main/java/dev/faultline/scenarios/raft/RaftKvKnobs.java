@@ -157,17 +157,32 @@ final class RaftKvKnobs {
     return v;
   }
 
-  /** The settings a flavour chose, for the run's printed output; empty for custom. */
-  static String flavourNote(Knobs k) {
+  /** The knobs a flavour set to values other than those shown, for {@code run} to print. */
+  static java.util.SortedMap<String, String> inEffect(Knobs k) {
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
     List<String> set = flavourSettings(k.get("flavour"));
-    if (set.isEmpty()) {
-      return "";
+    for (int i = 0; i < set.size(); i++) {
+      String name = FLAVOURED.get(i);
+      if (!set.get(i).equals(k.get(name))) {
+        out.put(name, set.get(i) + ", set by flavour=" + k.get("flavour"));
+      }
     }
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < FLAVOURED.size(); i++) {
-      parts.add(FLAVOURED.get(i) + "=" + set.get(i));
+    return out;
+  }
+
+  /** Refuses a mix of operations that does not add up: reads and cas at most the whole. */
+  static void check(Knobs k) {
+    double reads = k.getDouble("read-fraction");
+    double cas = k.getDouble("cas-fraction");
+    if (reads + cas > 1) {
+      throw new KnobException(
+          "read-fraction="
+              + k.get("read-fraction")
+              + " and cas-fraction="
+              + k.get("cas-fraction")
+              + " add up to more than 1; the rest of the operations are writes");
     }
-    return "flavour=" + k.get("flavour") + " set " + String.join(", ", parts);
+    raft(k); // a flavour contradicted, a bug flag that cannot act: refused before anything runs
   }
 
   static RaftConfig raft(Knobs k) {
@@ -208,6 +223,6 @@ final class RaftKvKnobs {
         k.getLong("attempt-timeout-ms") * 1000,
         k.getLong("op-timeout-ms") * 1000,
         reads,
-        Math.min(1 - reads, k.getDouble("cas-fraction")));
+        k.getDouble("cas-fraction"));
   }
 }

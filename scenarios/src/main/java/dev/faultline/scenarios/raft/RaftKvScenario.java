@@ -55,6 +55,16 @@ public final class RaftKvScenario extends ComposedScenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    RaftKvKnobs.check(knobs);
+  }
+
+  @Override
+  public java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return RaftKvKnobs.inEffect(knobs);
+  }
+
+  @Override
   protected void compose(Setup s) {
     Knobs k = s.knobs();
     RaftConfig raft = RaftKvKnobs.raft(k);
@@ -72,10 +82,6 @@ public final class RaftKvScenario extends ComposedScenario {
     s.invariant(new MonotonicHighWatermark(raft.voters()));
     s.invariant(committed);
     s.invariant(new LogMatching(raft.voters()));
-    String flavour = RaftKvKnobs.flavourNote(k);
-    if (!flavour.isEmpty()) {
-      s.invariantNote(" (" + flavour + ")");
-    }
     s.generatedFaults();
     long leaderGap = k.getLong("leader-fault-gap-ms") * 1000;
     if (leaderGap > 0) {
