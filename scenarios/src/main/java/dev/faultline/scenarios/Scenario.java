@@ -38,6 +38,14 @@ public interface Scenario {
     return new java.util.TreeMap<>();
   }
 
+  /**
+   * Metrics whose distribution over seeds {@code compare} prints (median, p99, max) and its report
+   * draws as a CDF. A run may carry several samples of one: {@code NAME}, {@code NAME#2}, ...
+   */
+  default List<String> distributionMetrics() {
+    return List.of();
+  }
+
   /** Runs one seed. Checks that fail are verdicts in the result, not exceptions. */
   ScenarioResult run(RunSpec spec);
 

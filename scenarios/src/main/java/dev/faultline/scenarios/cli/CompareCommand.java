@@ -6,6 +6,7 @@ import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.compare.ComparisonRow;
 import dev.faultline.scenarios.compare.ComparisonTable;
 import dev.faultline.scenarios.compare.Configuration;
+import dev.faultline.scenarios.compare.MetricDistribution;
 import dev.faultline.scenarios.compare.PairedDifference;
 import dev.faultline.scenarios.sweep.ClientMetrics;
 import dev.faultline.scenarios.sweep.SeedOutcome;
@@ -139,6 +140,14 @@ public final class CompareCommand implements Callable<Integer> {
               schedulesByConfig.get(i)));
     }
     ComparisonTable.printPaired(out, paired);
+    List<MetricDistribution> distributions = new ArrayList<>();
+    for (String m : scenario.distributionMetrics()) {
+      for (int i = 0; i < configs.size(); i++) {
+        distributions.add(
+            MetricDistribution.of(m, configs.get(i).label(), outcomesByConfig.get(i).values()));
+      }
+    }
+    MetricDistribution.print(out, distributions);
     if (scheduleMismatches.isEmpty()) {
       out.println("fault schedules: identical across configurations for every seed.");
     } else {
@@ -161,7 +170,8 @@ public final class CompareCommand implements Callable<Integer> {
                   + String.join(" --vary ", vary)
                   + options.setFlags(),
               reportRows,
-              ReportWriting.paired(paired));
+              ReportWriting.paired(paired),
+              ReportWriting.distributions(distributions));
       out.println("report: " + index);
     }
     out.flush();

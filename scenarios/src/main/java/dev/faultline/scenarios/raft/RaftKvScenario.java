@@ -9,6 +9,7 @@ import dev.faultline.checker.linear.Models;
 import dev.faultline.models.raft.ClientConfig;
 import dev.faultline.models.raft.CommittedLogIntact;
 import dev.faultline.models.raft.KvClient;
+import dev.faultline.models.raft.LogMatching;
 import dev.faultline.models.raft.MonotonicHighWatermark;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.RaftNode;
@@ -37,7 +38,7 @@ public final class RaftKvScenario extends ComposedScenario {
   private static final Duration CHECK_BUDGET = Duration.ofSeconds(20);
 
   /** How often the election nemesis looks for a new leader. */
-  private static final long ELECTION_POLL_MICROS = 10_000;
+  private static final long ELECTION_POLL_MICROS = 2_000;
 
   @Override
   public String name() {
@@ -67,6 +68,11 @@ public final class RaftKvScenario extends ComposedScenario {
   }
 
   @Override
+  public java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return RaftKvKnobs.inEffect(knobs);
+  }
+
+  @Override
   protected void compose(Setup s) {
     Knobs k = s.knobs();
     RaftConfig raft = RaftKvKnobs.raft(k);
@@ -83,6 +89,7 @@ public final class RaftKvScenario extends ComposedScenario {
     s.invariant(new SingleLeaderPerEpoch(raft.voters()));
     s.invariant(new MonotonicHighWatermark(raft.voters()));
     s.invariant(committed);
+    s.invariant(new LogMatching(raft.voters()));
     s.generatedFaults();
     long leaderGap = k.getLong("leader-fault-gap-ms") * 1000;
     if (leaderGap > 0) {
