@@ -1,6 +1,5 @@
 package dev.faultline.checker.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.checker.history.HistoryException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -58,45 +57,8 @@ final class Values {
     throw HistoryException.at(where, "unsupported value " + v + ".");
   }
 
-  /** Converts a JSON value: integers become longs, arrays lists. */
-  static Object fromJson(JsonNode v, String where) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return null;
-    }
-    if (v.isIntegralNumber()) {
-      if (!v.canConvertToLong()) {
-        throw HistoryException.at(where, "the integer " + v + " does not fit in 64 bits.");
-      }
-      return v.longValue();
-    }
-    if (v.isNumber()) {
-      return v.doubleValue();
-    }
-    if (v.isTextual()) {
-      return v.textValue();
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isArray()) {
-      List<Object> out = new ArrayList<>(v.size());
-      for (JsonNode e : v) {
-        out.add(fromJson(e, where));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    if (v.isObject()) {
-      // JSON keys are strings; a key that is an integer names a partition as EDN's 0 would.
-      Map<Object, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : v.properties()) {
-        out.put(jsonKey(e.getKey()), fromJson(e.getValue(), where));
-      }
-      return Collections.unmodifiableMap(out);
-    }
-    throw HistoryException.at(where, "unsupported value " + v + ".");
-  }
-
-  private static Object jsonKey(String key) {
+  /** A JSON object's key: an integer-looking key becomes a number, as EDN would have it. */
+  static Object jsonKey(String key) {
     if (!key.isEmpty() && key.length() < 19 && key.matches("-?[0-9]+")) {
       return Long.parseLong(key);
     }
