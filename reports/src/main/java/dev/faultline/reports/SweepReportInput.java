@@ -11,11 +11,49 @@ import java.util.TreeMap;
  * @param title what was swept or compared, e.g. {@code raft-kv, seeds 1..200}
  * @param command the command that ran it
  * @param rows one per configuration, in the order to show them
+ * @param paired for a comparison, each configuration after the first against the first, seed by
+ *     seed; empty for a sweep
  */
-public record SweepReportInput(String title, String command, List<SweepReportInput.Config> rows) {
+public record SweepReportInput(
+    String title,
+    String command,
+    List<SweepReportInput.Config> rows,
+    List<SweepReportInput.Paired> paired) {
   public SweepReportInput {
     rows = List.copyOf(rows);
+    paired = List.copyOf(paired);
   }
+
+  /** A sweep's input: no paired comparison. */
+  public SweepReportInput(String title, String command, List<SweepReportInput.Config> rows) {
+    this(title, command, rows, List.of());
+  }
+
+  /**
+   * A configuration against the baseline on the seeds both ran with the same fault schedule.
+   *
+   * @param label this configuration
+   * @param baseline the first configuration
+   * @param seeds paired seeds
+   * @param onlyThisFailed discordant seeds where only this configuration failed
+   * @param onlyBaselineFailed discordant seeds where only the baseline failed
+   * @param difference failure rate minus the baseline's, on the paired seeds
+   * @param low lower bound of its 95% interval
+   * @param high upper bound
+   * @param pValue McNemar's exact two-sided p-value
+   * @param note what the reader must know (seeds left out, pairing that does not apply), or empty
+   */
+  public record Paired(
+      String label,
+      String baseline,
+      int seeds,
+      int onlyThisFailed,
+      int onlyBaselineFailed,
+      double difference,
+      double low,
+      double high,
+      double pValue,
+      String note) {}
 
   /**
    * One configuration's seeds.

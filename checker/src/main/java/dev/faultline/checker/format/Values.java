@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.Symbol;
 
@@ -31,13 +32,19 @@ final class Values {
       return s.getName();
     }
     if (v instanceof BigInteger b) {
-      throw HistoryException.at(where, "the integer " + b + " does not fit in 64 bits.");
+      if (b.bitLength() < 64) {
+        return b.longValue(); // written with an N suffix, but it fits
+      }
+      throw HistoryException.at(where, "the integer " + brief(b) + " does not fit in 64 bits.");
     }
     if (v instanceof Number n) {
-      return n.doubleValue();
+      return finite(n.doubleValue(), where);
     }
     if (v instanceof Character c) {
       return c.toString();
+    }
+    if (v instanceof UUID u) {
+      return u.toString(); // equal UUIDs compare equal as strings
     }
     if (v instanceof Collection<?> c) {
       List<Object> out = new ArrayList<>(c.size());
@@ -54,7 +61,25 @@ final class Values {
       }
       return Collections.unmodifiableMap(out);
     }
-    throw HistoryException.at(where, "unsupported value " + v + ".");
+    throw HistoryException.at(
+        where,
+        "unsupported value "
+            + brief(v)
+            + " (a value is nil, a number, a string, a keyword, a boolean or a list of those).");
+  }
+
+  /** {@code d}, or a HistoryException when the number it was read from is beyond a double. */
+  static double finite(double d, String where) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw HistoryException.at(
+          where, "a number beyond the range of a 64-bit float (such as 1e999).");
+    }
+    return d;
+  }
+
+  static String brief(Object v) {
+    String s = String.valueOf(v);
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
   /** A JSON object's key: an integer-looking key becomes a number, as EDN would have it. */

@@ -57,6 +57,16 @@ public final class KafkaProduceScenario extends ComposedScenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    KafkaKnobs.check(knobs);
+  }
+
+  @Override
+  public java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return KafkaKnobs.inEffect(knobs);
+  }
+
+  @Override
   protected long maxEvents(Knobs knobs) {
     return 20_000_000L;
   }

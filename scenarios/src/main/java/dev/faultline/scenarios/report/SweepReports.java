@@ -85,6 +85,17 @@ public final class SweepReports {
   public static Path write(
       Path dir, String title, String command, List<SweepReportInput.Config> rows)
       throws IOException {
-    return SweepReport.write(dir, new SweepReportInput(title, command, rows));
+    return write(dir, title, command, rows, List.of());
+  }
+
+  /** A comparison's report, with each configuration paired against the first. */
+  public static Path write(
+      Path dir,
+      String title,
+      String command,
+      List<SweepReportInput.Config> rows,
+      List<SweepReportInput.Paired> paired)
+      throws IOException {
+    return SweepReport.write(dir, new SweepReportInput(title, command, rows, paired));
   }
 }
