@@ -166,7 +166,7 @@ public final class JepsenKafkaShape {
               && op.key() == null
               && op.value() instanceof List<?> l
               && !l.isEmpty()
-              && l.stream().allMatch(m -> m instanceof List<?> ml && !ml.isEmpty());
+              && l.stream().allMatch(JepsenKafkaShape::isMicroOp);
       if (jepsen) {
         Object producer = extras.getOrDefault(PRODUCER, op.process());
         if (!(producer instanceof Long p)) {
@@ -183,6 +183,16 @@ public final class JepsenKafkaShape {
       out.add(op);
     }
     return new Converted(out, finalRead);
+  }
+
+  /**
+   * Whether {@code m} is a micro-op, {@code [:send ...]} or {@code [:poll ...]}: what tells
+   * Jepsen's shape from the checker's own {@code txn}, whose members are {@code [partition value]}.
+   */
+  private static boolean isMicroOp(Object m) {
+    return m instanceof List<?> l
+        && !l.isEmpty()
+        && ("send".equals(l.get(0)) || "poll".equals(l.get(0)));
   }
 
   private static String where(Op op, int index) {

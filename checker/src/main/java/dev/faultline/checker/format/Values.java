@@ -1,6 +1,5 @@
 package dev.faultline.checker.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.checker.history.HistoryException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ final class Values {
   }
 
   /** {@code d}, or a HistoryException when the number it was read from is beyond a double. */
-  private static double finite(double d, String where) {
+  static double finite(double d, String where) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       throw HistoryException.at(
           where, "a number beyond the range of a 64-bit float (such as 1e999).");
@@ -78,50 +77,13 @@ final class Values {
     return d;
   }
 
-  private static String brief(Object v) {
+  static String brief(Object v) {
     String s = String.valueOf(v);
     return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
-  /** Converts a JSON value: integers become longs, arrays lists. */
-  static Object fromJson(JsonNode v, String where) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return null;
-    }
-    if (v.isIntegralNumber()) {
-      if (!v.canConvertToLong()) {
-        throw HistoryException.at(where, "the integer " + brief(v) + " does not fit in 64 bits.");
-      }
-      return v.longValue();
-    }
-    if (v.isNumber()) {
-      return finite(v.doubleValue(), where);
-    }
-    if (v.isTextual()) {
-      return v.textValue();
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isArray()) {
-      List<Object> out = new ArrayList<>(v.size());
-      for (JsonNode e : v) {
-        out.add(fromJson(e, where));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    if (v.isObject()) {
-      // JSON keys are strings; a key that is an integer names a partition as EDN's 0 would.
-      Map<Object, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> e : v.properties()) {
-        out.put(jsonKey(e.getKey()), fromJson(e.getValue(), where));
-      }
-      return Collections.unmodifiableMap(out);
-    }
-    throw HistoryException.at(where, "unsupported value " + v + ".");
-  }
-
-  private static Object jsonKey(String key) {
+  /** A JSON object's key: an integer-looking key becomes a number, as EDN would have it. */
+  static Object jsonKey(String key) {
     if (!key.isEmpty() && key.length() < 19 && key.matches("-?[0-9]+")) {
       return Long.parseLong(key);
     }

@@ -239,8 +239,11 @@ public final class CheckCommand implements Callable<Integer> {
                 + ": checked with the "
                 + h.header().model()
                 + " model under "
-                + rulesOf(h).name().toLowerCase(Locale.ROOT)
-                + " rules, as the run that wrote it was (its faultline header).");
+                + (rules != null ? rules : rulesOf(h).name().toLowerCase(Locale.ROOT))
+                + " rules"
+                + (rules != null
+                    ? " (its faultline header names the model; --rules the rules)."
+                    : ", as the run that wrote it was (its faultline header)."));
       }
       return declared;
     }

@@ -23,7 +23,8 @@ final class HistoryFiles {
                 new UserError(
                     "scenario "
                         + scenario.name()
-                        + " records no client history, so there is none to write",
+                        + " does not say how its client history is judged (Scenario.historyCheck),"
+                        + " so it has no history to export",
                     ExitCodes.USAGE));
   }
 
