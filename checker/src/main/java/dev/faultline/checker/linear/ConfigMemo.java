@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The configurations {@link RegisterSearch} has entered, stored exactly and compactly. With
  * completed operations numbered in return order, a configuration is (bound, state, early): every
  * operation numbered below the bound is placed, and of those above it only the few in {@code
- * early}, so an entry takes 3 + |early| ints however long the history is: with a dozen early
- * operations, about 60 bytes and a table slot of 8 to 16.
+ * early}, so an entry takes 4 + |early| ints however long the history is (the fourth: how many open
+ * operations the path to it used): with a dozen early operations, about 64 bytes and a table slot
+ * of 8 to 16.
  *
  * <p>Entries are charged to the check's {@link Memo.Budget} (one configuration and its bytes each);
  * they live in {@link Pages}, so growth never copies more than a page, and the table is rehashed
@@ -67,7 +68,12 @@ final class ConfigMemo {
     table = new long[16];
   }
 
-  int enter(int bound, int state, int[] early, int from, int len) {
+  /**
+   * Enters (bound, state, early) reached having used {@code uses} open operations: SEEN when it was
+   * entered before with as few or fewer, else ENTERED (a configuration reached again with fewer
+   * open operations used is entered again: it may get further).
+   */
+  int enter(int bound, int state, int[] early, int from, int len, int uses) {
     long h = hash(bound, state, early, from, len);
     long high = h & 0xffffffff00000000L;
     int mask = table.length - 1;
@@ -75,18 +81,24 @@ final class ConfigMemo {
     for (long slot = table[i]; slot != 0; slot = table[i]) {
       if ((slot & 0xffffffff00000000L) == high
           && same((int) slot - 1, bound, state, early, from, len)) {
-        return SEEN;
+        int[] page = data.page((int) slot - 1);
+        int o = Pages.offset((int) slot - 1) + 3 + len;
+        if (page[o] <= uses) {
+          return SEEN;
+        }
+        page[o] = uses;
+        return ENTERED;
       }
       i = (i + 1) & mask;
     }
-    long bytes = 4L * (3 + len) + OVERHEAD;
+    long bytes = 4L * (4 + len) + OVERHEAD;
     if (allowedEntries == 0 || allowedBytes < bytes) {
       int reserved = reserve(bytes);
       if (reserved != ENTERED) {
         return reserved;
       }
     }
-    int at = data.allocate(3 + len);
+    int at = data.allocate(4 + len);
     if (at < 0) {
       return FULL;
     }
@@ -96,6 +108,7 @@ final class ConfigMemo {
     page[o + 1] = state;
     page[o + 2] = len;
     System.arraycopy(early, from, page, o + 3, len);
+    page[o + 3 + len] = uses;
     table[i] = high | (at + 1L);
     size++;
     allowedEntries--;

@@ -56,6 +56,7 @@ final class RegisterSearch {
   private final Best best = new Best();
   private int depth = -1;
   private int borrowed;
+  private int usedOpen;
   private End done;
 
   /**
@@ -171,34 +172,71 @@ final class RegisterSearch {
 
   /**
    * The next operation to try at frame d, with {@code f.target} set to the value to jump to first
-   * (-1 for none); -1 when every move has been tried.
+   * (-1 for none); -1 when every move has been tried. When the operation that must be placed first
+   * (the window's first) is a blocked read or cas, the moves that unblock it go first: the
+   * operations that write what it needs, then a jump to it. Then every other legal move, earliest
+   * return first, then the other jumps.
    */
   private int nextMove(int d) {
     int s = f.state[d];
     int w = f.wOff[d];
     int len = f.wLen[d];
-    if (f.pass[d] == 0) {
-      while (f.cur[d] < len) {
-        int op = f.w[w + f.cur[d]++];
-        if (op >= 0 && h.legal(op, s)) {
-          f.target = -1;
-          return op;
+    int first = f.w[w];
+    int goal =
+        (h.kind[first] == RegisterHistory.READ || h.kind[first] == RegisterHistory.CAS)
+                && !h.legal(first, s)
+            ? h.need[first]
+            : -1;
+    while (true) {
+      switch (f.pass[d]) {
+        case 0, 2 -> {
+          boolean urgent = f.pass[d] == 0;
+          while (f.cur[d] < len) {
+            int op = f.w[w + f.cur[d]++];
+            if (op >= 0 && h.legal(op, s) && urgent == (goal >= 0 && h.after(op, s) == goal)) {
+              f.target = -1;
+              return op;
+            }
+          }
+        }
+        case 1 -> {
+          f.pass[d] = 2;
+          f.cur[d] = 0;
+          if (goal >= 0 && open.any() && open.reachable(s, goal, limit(f.bound[d]))) {
+            f.target = goal;
+            return first;
+          }
+          continue;
+        }
+        case 3 -> {
+          int op = nextJump(d, s, w, len, goal >= 0);
+          if (op >= 0) {
+            return op;
+          }
+        }
+        default -> {
+          return -1;
         }
       }
-      if (!open.any()) {
+      f.pass[d]++;
+      f.cur[d] = 0;
+      if (f.pass[d] == 3 && !open.any()) {
         return -1;
       }
-      f.pass[d] = 1;
-      f.cur[d] = 0;
     }
+  }
+
+  /** The next jump at frame d (past the first operation's, tried already when it was blocked). */
+  private int nextJump(int d, int s, int w, int len, boolean firstTried) {
     if (f.tCur[d] < f.tLen[d]) {
       f.target = f.t[f.tOff[d] + f.tCur[d]++];
       return f.w[w + f.cur[d] - 1];
     }
     int bound = limit(f.bound[d]);
     while (f.cur[d] < len) {
-      int op = f.w[w + f.cur[d]++];
-      if (op < 0 || h.legal(op, s)) {
+      int at = f.cur[d]++;
+      int op = f.w[w + at];
+      if (op < 0 || h.legal(op, s) || (at == 0 && firstTried)) {
         continue;
       }
       if (h.kind[op] == RegisterHistory.FAILED_CAS) {
@@ -292,14 +330,15 @@ final class RegisterSearch {
     int r =
         d >= 0 && lookahead.doomed(s, lin, f.w, wOff, wLen)
             ? ConfigMemo.SEEN
-            : memo.enter(b, s, f.l, lOff, lLen);
+            : memo.enter(b, s, f.l, lOff, lLen, strict ? usedOpen + jLen : 0);
     if (r != ConfigMemo.ENTERED) {
       f.lTop = lOff;
       lookahead.undo(mark);
-      undo(op, bOff, placed, jOff, jLen, borrow);
+      undo(op, bOff, placed, jOff, jLen, borrow, false);
       return r;
     }
     markTwins(wOff, wLen);
+    usedOpen += jLen;
     int e = ++depth;
     f.push(e, s, b, lOff, lLen, wOff, wLen, bOff, placed, op, jOff, jLen, borrow);
     f.aMark[e] = mark;
@@ -389,7 +428,8 @@ final class RegisterSearch {
     prev[next[p]] = p;
   }
 
-  private void undo(int op, int bOff, int placed, int jOff, int jLen, boolean borrow) {
+  private void undo(
+      int op, int bOff, int placed, int jOff, int jLen, boolean borrow, boolean pushed) {
     for (int i = placed - 1; i >= 0; i--) {
       unplace(f.b[bOff + i]);
     }
@@ -398,6 +438,9 @@ final class RegisterSearch {
     }
     for (int i = jLen - 1; i >= 0; i--) {
       open.release(f.j[jOff + i]);
+    }
+    if (pushed) {
+      usedOpen -= jLen;
     }
     if (borrow) {
       borrowed--;
@@ -412,7 +455,7 @@ final class RegisterSearch {
     f.wTop = f.wOff[d];
     f.tTop = f.tOff[d];
     lookahead.undo(f.aMark[d]);
-    undo(f.entry[d], f.bOff[d], f.bLen[d], f.jOff[d], f.jLen[d], f.borrow[d]);
+    undo(f.entry[d], f.bOff[d], f.bLen[d], f.jOff[d], f.jLen[d], f.borrow[d], true);
   }
 
   /** After NOT_LINEARIZABLE: the deepest configuration reached, and what blocked it. */
