@@ -3,11 +3,12 @@ package dev.faultline.checker.linear;
 import java.util.function.Supplier;
 
 /**
- * A register key, in up to three phases. The strict {@link RegisterSearch} looks for a
- * linearization and nearly always finds one when there is one. When it finds none, the relaxed
- * search (open operations reusable) decides: if even it finds none, the history is not
- * linearizable; if it finds one that uses every open operation at most once, it is. Only when its
- * linearization had to reuse an open operation does the general {@link Search} decide exactly.
+ * A register key, in up to three phases. The relaxed {@link RegisterSearch} (an open operation may
+ * take effect more than once) goes first: when it finds no linearization the history is not
+ * linearizable, and when the one it finds uses no open operation twice, it is. Otherwise the strict
+ * search (open operations used at most once, its memo blind to which) looks for a linearization,
+ * and nearly always finds one. Only when it finds none does the general {@link Search} decide
+ * exactly.
  */
 final class RegisterCheck implements KeyCheck {
   private final RegisterHistory history;
@@ -15,7 +16,7 @@ final class RegisterCheck implements KeyCheck {
   private final long deadlineNanos;
   private final Supplier<Search> exactSearch;
   private RegisterSearch search;
-  private RegisterSearch strict;
+  private boolean strict;
   private Search exact;
   private long before;
 
@@ -25,7 +26,7 @@ final class RegisterCheck implements KeyCheck {
     this.budget = budget;
     this.deadlineNanos = deadlineNanos;
     this.exactSearch = exact;
-    this.search = new RegisterSearch(history, true, budget, deadlineNanos);
+    this.search = new RegisterSearch(history, false, budget, deadlineNanos);
   }
 
   @Override
@@ -40,20 +41,19 @@ final class RegisterCheck implements KeyCheck {
       case OUT_OF_MEMORY -> Search.End.OUT_OF_MEMORY;
       case PAUSED -> Search.End.PAUSED;
       case NOT_LINEARIZABLE -> {
-        if (strict != null) {
+        if (!strict) {
           yield Search.End.NOT_LINEARIZABLE;
         }
-        // Keep the strict search's deepest prefix (it reuses nothing) for the counterexample.
-        strict = search;
-        before = strict.configurations();
-        strict.release();
-        search = new RegisterSearch(history, false, budget, deadlineNanos);
+        before += search.configurations();
+        search.release();
+        exact = exactSearch.get();
         yield Search.End.PAUSED;
       }
       case BORROWED -> {
         before += search.configurations();
         search.release();
-        exact = exactSearch.get();
+        search = new RegisterSearch(history, true, budget, deadlineNanos);
+        strict = true;
         yield Search.End.PAUSED;
       }
     };
@@ -61,10 +61,7 @@ final class RegisterCheck implements KeyCheck {
 
   @Override
   public Counterexample counterexample(Object key) {
-    if (exact != null) {
-      return exact.counterexample(key);
-    }
-    return (strict != null ? strict : search).counterexample(key);
+    return exact != null ? exact.counterexample(key) : search.counterexample(key);
   }
 
   @Override

@@ -56,7 +56,6 @@ final class RegisterSearch {
   private final Best best = new Best();
   private int depth = -1;
   private int borrowed;
-  private int usedOpen;
   private End done;
 
   /**
@@ -330,22 +329,24 @@ final class RegisterSearch {
     int r =
         d >= 0 && lookahead.doomed(s, lin, f.w, wOff, wLen)
             ? ConfigMemo.SEEN
-            : memo.enter(b, s, f.l, lOff, lLen, strict ? usedOpen + jLen : 0);
+            : memo.enter(b, s, f.l, lOff, lLen);
     if (r != ConfigMemo.ENTERED) {
       f.lTop = lOff;
       lookahead.undo(mark);
-      undo(op, bOff, placed, jOff, jLen, borrow, false);
+      undo(op, bOff, placed, jOff, jLen, borrow);
       return r;
     }
     markTwins(wOff, wLen);
-    usedOpen += jLen;
     int e = ++depth;
     f.push(e, s, b, lOff, lLen, wOff, wLen, bOff, placed, op, jOff, jLen, borrow);
     f.aMark[e] = mark;
     if (!f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed)) {
       return ConfigMemo.FULL;
     }
-    best.offer(f, e, b + lLen);
+    if (borrowed == 0) {
+      // A path that reused an open operation is no linearization to show.
+      best.offer(f, e, b + lLen);
+    }
     return ConfigMemo.ENTERED;
   }
 
@@ -428,8 +429,7 @@ final class RegisterSearch {
     prev[next[p]] = p;
   }
 
-  private void undo(
-      int op, int bOff, int placed, int jOff, int jLen, boolean borrow, boolean pushed) {
+  private void undo(int op, int bOff, int placed, int jOff, int jLen, boolean borrow) {
     for (int i = placed - 1; i >= 0; i--) {
       unplace(f.b[bOff + i]);
     }
@@ -438,9 +438,6 @@ final class RegisterSearch {
     }
     for (int i = jLen - 1; i >= 0; i--) {
       open.release(f.j[jOff + i]);
-    }
-    if (pushed) {
-      usedOpen -= jLen;
     }
     if (borrow) {
       borrowed--;
@@ -455,7 +452,7 @@ final class RegisterSearch {
     f.wTop = f.wOff[d];
     f.tTop = f.tOff[d];
     lookahead.undo(f.aMark[d]);
-    undo(f.entry[d], f.bOff[d], f.bLen[d], f.jOff[d], f.jLen[d], f.borrow[d], true);
+    undo(f.entry[d], f.bOff[d], f.bLen[d], f.jOff[d], f.jLen[d], f.borrow[d]);
   }
 
   /** After NOT_LINEARIZABLE: the deepest configuration reached, and what blocked it. */
