@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * A linearizability counterexample drawn: one lane per process, the end of the longest linearizable
@@ -22,6 +23,11 @@ final class CounterexampleView {
   private CounterexampleView() {}
 
   static String render(Counterexample cx) {
+    return render(cx, p -> "process " + p);
+  }
+
+  /** The counterexample with each process's lane named by {@code names}. */
+  static String render(Counterexample cx, LongFunction<String> names) {
     List<Operation> prefix = cx.prefix();
     int from = Math.max(0, prefix.size() - TAIL);
     List<Operation> shown = new ArrayList<>(prefix.subList(from, prefix.size()));
@@ -48,7 +54,7 @@ final class CounterexampleView {
       sb.append(
           "<p class=\"note\">The history has no times: positions in it stand for time.</p>\n");
     }
-    sb.append(figure(cx.blocked(), shown, from, byIndex));
+    sb.append(figure(cx.blocked(), shown, from, byIndex, names));
     sb.append("<details><summary>The prefix in linearization order</summary><ol start=\"")
         .append(from + 1)
         .append("\">\n");
@@ -61,7 +67,11 @@ final class CounterexampleView {
 
   /** One lane per process: the prefix's operations numbered, the blocked one last. */
   private static String figure(
-      Operation blocked, List<Operation> shown, int from, boolean byIndex) {
+      Operation blocked,
+      List<Operation> shown,
+      int from,
+      boolean byIndex,
+      LongFunction<String> names) {
     List<Operation> all = new ArrayList<>(shown);
     all.add(blocked);
     Map<Long, Integer> lanes = new TreeMap<>();
@@ -79,7 +89,7 @@ final class CounterexampleView {
     long pad = Math.max(1, (hi - lo) / 20);
     Zoomable z = new Zoomable("counterexample", lo - pad, hi + 3 * pad);
     for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
-      z.lane("process " + e.getKey(), e.getValue() * LANE + 2, LANE);
+      z.lane(names.apply(e.getKey()), e.getValue() * LANE + 2, LANE);
     }
     for (int k = 0; k < shown.size(); k++) {
       Operation o = shown.get(k);

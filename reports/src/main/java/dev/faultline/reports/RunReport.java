@@ -123,7 +123,7 @@ public final class RunReport {
       Counterexample cx = counterexample(v.evidence());
       if (cx != null) {
         b.append("<h2>Counterexample: ").append(Html.esc(v.check())).append("</h2>\n");
-        b.append(CounterexampleView.render(cx));
+        b.append(CounterexampleView.render(cx, in::processName));
       } else if (v.evidence() instanceof DeliveryReport d) {
         b.append("<h2>Delivery: ").append(Html.esc(v.check())).append("</h2>\n");
         b.append(DeliveryTables.render(d));

@@ -37,7 +37,8 @@ public record RunReportInput(
     SortedMap<String, Double> metrics,
     List<Op> history,
     List<TraceEvent> events,
-    List<String> nodeNames) {
+    List<String> nodeNames,
+    SortedMap<Long, String> processNames) {
 
   public RunReportInput {
     knobs = Collections.unmodifiableSortedMap(new TreeMap<>(knobs));
@@ -46,6 +47,7 @@ public record RunReportInput(
     history = List.copyOf(history);
     events = List.copyOf(events);
     nodeNames = List.copyOf(nodeNames);
+    processNames = Collections.unmodifiableSortedMap(new TreeMap<>(processNames));
     schedule = schedule == null ? FaultSchedule.empty() : schedule;
   }
 
@@ -61,6 +63,12 @@ public record RunReportInput(
       }
     }
     return s;
+  }
+
+  /** The name of process {@code p} (its client's node name), or {@code process p}. */
+  public String processName(long p) {
+    String name = processNames.get(p);
+    return name == null ? "process " + p : name;
   }
 
   /** The name of node {@code id}, or {@code #id} when the input does not name it. */

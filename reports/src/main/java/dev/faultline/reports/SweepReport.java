@@ -19,7 +19,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * The report of a sweep or a comparison: per configuration, the rate of failing seeds and of each
  * check's failures with 95% confidence intervals (chart and table), availability, latency
- * percentiles, and a link to the report of each failing seed.
+ * percentiles, the distributions of the scenario's headline metrics as CDFs, and a link to the
+ * report of each failing seed.
  */
 public final class SweepReport {
   private SweepReport() {}
@@ -66,8 +67,41 @@ public final class SweepReport {
       b.append(Html.esc(ps.isEmpty() ? "-" : String.join(", ", ps))).append("</td></tr>\n");
     }
     b.append("</table>\n");
+    paired(b, in);
+    DistributionCharts.render(b, in.distributions());
     configurations(b, in);
     return Page.html(in.title(), b.toString());
+  }
+
+  private static void paired(StringBuilder b, SweepReportInput in) {
+    if (in.paired().isEmpty()) {
+      return;
+    }
+    b.append("<h2>Paired, seed by seed, against ")
+        .append(Html.esc(in.paired().get(0).baseline()))
+        .append("</h2>\n<p class=\"note\">Each configuration ran the same seeds as the baseline;")
+        .append(" where a seed met the same fault schedule in both, the two runs form a pair.")
+        .append(" The difference is the failure rate minus the baseline's on the paired seeds,")
+        .append(" with a paired 95% interval (Wald, Agresti-Min); the p-value is McNemar's exact")
+        .append(" test on the discordant seeds.</p>\n<table id=\"paired\">\n<tr><th>configuration")
+        .append("</th><th>paired seeds</th><th>only it failed</th><th>only baseline failed</th>")
+        .append("<th>difference</th><th>95% CI</th><th>McNemar p</th><th>note</th></tr>\n");
+    for (SweepReportInput.Paired p : in.paired()) {
+      b.append("<tr class=\"pair\"><th>").append(Html.esc(p.label())).append("</th>");
+      b.append(num(p.seeds())).append(num(p.onlyThisFailed())).append(num(p.onlyBaselineFailed()));
+      boolean none = p.seeds() == 0;
+      b.append("<td class=\"num\">").append(none ? "-" : Html.esc(signed(p.difference())));
+      b.append("</td><td class=\"num\">")
+          .append(none ? "-" : Html.esc("[" + signed(p.low()) + ", " + signed(p.high()) + "]"));
+      b.append("</td><td class=\"num\">")
+          .append(none ? "-" : Html.esc(String.format(Locale.ROOT, "%.4f", p.pValue())));
+      b.append("</td><td>").append(Html.esc(p.note())).append("</td></tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
+  private static String signed(double v) {
+    return String.format(Locale.ROOT, "%+.1f%%", 100 * v);
   }
 
   private static void configurations(StringBuilder b, SweepReportInput in) {

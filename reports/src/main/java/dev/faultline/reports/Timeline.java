@@ -34,7 +34,7 @@ final class Timeline {
     }
     t.states(in, states);
     t.nodeFaults(w);
-    t.operations(ops);
+    t.operations(ops, in::processName);
     StringBuilder sb = new StringBuilder("<p class=\"note\">");
     sb.append(nodeLanes).append(" node lanes, ");
     sb.append(t.processLane.size()).append(" process lanes");
@@ -60,7 +60,7 @@ final class Timeline {
     ops.forEach(op -> processLane.put(op.process(), 0));
     for (long p : processLane.keySet()) {
       processLane.put(p, lanes.size());
-      lanes.add("process " + p);
+      lanes.add(in.processName(p));
     }
     for (int i = 0; i < lanes.size(); i++) {
       laneOf.put(lanes.get(i), i);
@@ -94,11 +94,10 @@ final class Timeline {
     }
   }
 
-  private void operations(List<OpSpan> ops) {
+  private void operations(List<OpSpan> ops, java.util.function.LongFunction<String> names) {
     for (OpSpan op : ops.subList(0, Math.min(MAX_OPS, ops.size()))) {
       String title =
-          "process "
-              + op.process()
+          names.apply(op.process())
               + ": "
               + op.label()
               + " "

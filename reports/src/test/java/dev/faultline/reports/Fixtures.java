@@ -67,7 +67,8 @@ final class Fixtures {
         metrics,
         history,
         trace(),
-        List.of("n1", "n2", "n3", "c1", "c2"));
+        List.of("n1", "n2", "n3", "c1", "c2"),
+        new java.util.TreeMap<>(java.util.Map.of(0L, "c1", 1L, "c2")));
   }
 
   /** Process 0 writes 1, then 2; process 1 reads 1 after the second write returned: stale. */

@@ -22,6 +22,8 @@ import java.util.SortedMap;
  * @param metrics named figures (operations, availability, latency percentiles, anomaly counts)
  * @param nodes the simulation's node names in id order (traces name nodes by id), or empty when the
  *     scenario did not say
+ * @param processes the names of the history's processes, as their client nodes are named, by
+ *     process id (empty when the scenario did not say)
  */
 public record ScenarioResult(
     String scenario,
@@ -33,37 +35,15 @@ public record ScenarioResult(
     List<Op> history,
     List<Verdict> verdicts,
     SortedMap<String, Double> metrics,
-    List<String> nodes) {
+    List<String> nodes,
+    SortedMap<Long, String> processes) {
 
   public ScenarioResult {
     history = List.copyOf(history);
     verdicts = List.copyOf(verdicts);
     metrics = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metrics));
     nodes = List.copyOf(nodes);
-  }
-
-  /** A result that does not name its nodes (reports then infer names from the trace). */
-  public ScenarioResult(
-      String scenario,
-      long seed,
-      Knobs knobs,
-      FaultSchedule schedule,
-      Trace trace,
-      long simulatedMicros,
-      List<Op> history,
-      List<Verdict> verdicts,
-      SortedMap<String, Double> metrics) {
-    this(
-        scenario,
-        seed,
-        knobs,
-        schedule,
-        trace,
-        simulatedMicros,
-        history,
-        verdicts,
-        metrics,
-        List.of());
+    processes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(processes));
   }
 
   /** FAIL if any check failed, else UNKNOWN if any was unknown, else PASS. */
@@ -80,8 +60,11 @@ public record ScenarioResult(
     return s;
   }
 
-  /** The one command that replays this run exactly. */
+  /**
+   * The one command that replays this run exactly, when its schedule was generated from the seed (a
+   * run given a schedule adds {@code --schedule FILE}).
+   */
   public String replayCommand() {
-    return "./faultline run " + scenario + " --seed " + seed + knobs.asSetFlags();
+    return Launcher.command() + " run " + scenario + " --seed " + seed + knobs.asSetFlags();
   }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.scenarios;
 
+import dev.faultline.sim.InvariantViolation;
 import dev.faultline.sim.SimulationException;
 import dev.faultline.sim.fault.FaultSchedule;
 import java.util.List;
@@ -10,17 +11,25 @@ import java.util.TreeMap;
  * verdict.
  */
 public final class ScenarioRunner {
+  private static final long VERDICT_TAG = 0x7665726469637473L;
+
   private ScenarioRunner() {}
 
   public static ScenarioResult run(Scenario scenario, RunSpec spec) {
     try {
-      return scenario.run(spec);
+      return withVerdictsHashed(scenario.run(spec));
     } catch (SimulationException e) {
+      Throwable cause = e.getCause();
       Verdict v =
           Verdict.fail(
-              "simulation",
-              "the simulation stopped: " + e.getMessage(),
-              List.of("cause: " + (e.getCause() == null ? "-" : e.getCause().toString())));
+                  "simulation",
+                  "the simulation stopped: " + e.getMessage(),
+                  List.of("cause: " + (cause == null ? "-" : cause.toString())))
+              .withAnomalies(
+                  List.of(
+                      cause instanceof InvariantViolation iv
+                          ? iv.invariant()
+                          : cause == null ? "bound" : cause.getClass().getSimpleName()));
       return new ScenarioResult(
           scenario.name(),
           spec.seed(),
@@ -30,7 +39,19 @@ public final class ScenarioRunner {
           e.timeMicros(),
           List.of(),
           List.of(v),
+          new TreeMap<>(),
+          List.of(),
           new TreeMap<>());
     }
+  }
+
+  /** Folds each verdict into the trace hash: a run that judged differently hashes differently. */
+  private static ScenarioResult withVerdictsHashed(ScenarioResult r) {
+    if (r.trace() != null) {
+      for (Verdict v : r.verdicts()) {
+        r.trace().absorb(VERDICT_TAG, List.of(v.check(), v.status().name(), v.summary()));
+      }
+    }
+    return r;
   }
 }

@@ -3,24 +3,20 @@ package dev.faultline.scenarios;
 import java.util.Map;
 
 /**
- * Prints {@code seed hash} lines for a scenario over a seed range: the second process of {@link
- * DeterminismTest}. Arguments: scenario, first seed, last seed, then knob=value pairs.
+ * Prints {@code scenario seed hash} lines for every registered scenario over a seed range, at its
+ * default knobs: the second process of {@link DeterminismTest}. Arguments: first seed, last seed.
  */
 public final class DeterminismProbe {
   private DeterminismProbe() {}
 
   public static void main(String[] args) {
-    Scenario s = ScenarioRegistry.find(args[0]).orElseThrow();
-    long first = Long.parseLong(args[1]);
-    long last = Long.parseLong(args[2]);
-    Map<String, String> knobs = new java.util.TreeMap<>();
-    for (int i = 3; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      knobs.put(kv[0], kv[1]);
-    }
-    Knobs k = Knobs.resolve(s, knobs);
-    for (long seed = first; seed <= last; seed++) {
-      System.out.println(seed + " " + hashOf(s, RunSpec.of(seed, k)));
+    long first = Long.parseLong(args[0]);
+    long last = Long.parseLong(args[1]);
+    for (Scenario s : ScenarioRegistry.all()) {
+      Knobs k = Knobs.resolve(s, Map.of());
+      for (long seed = first; seed <= last; seed++) {
+        System.out.println(s.name() + " " + seed + " " + hashOf(s, RunSpec.of(seed, k)));
+      }
     }
   }
 

@@ -14,30 +14,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Same seed and configuration, same trace hash: twice in this JVM, once more in a fresh JVM
- * process, and once in every extra JDK named by the {@code FAULTLINE_EXTRA_JDKS} environment
- * variable (java homes separated by {@code :}; CI sets it to the other JDKs on the machine).
+ * Same seed and configuration, same trace hash, for every scenario of the catalog at its default
+ * knobs: twice in this JVM, once more in a fresh JVM process, and once in every extra JDK named by
+ * the {@code FAULTLINE_EXTRA_JDKS} environment variable (java homes separated by {@code :}; CI sets
+ * it to the other JDKs on the machine).
  */
 class DeterminismTest {
-  private static final String SCENARIO = "counter";
   private static final long FIRST = 1;
-  private static final long LAST = 50;
-  private static final String[] KNOBS = {"duration-ms=4000", "liveness-ms=2000"};
+  private static final long LAST = 20;
 
   @Test
-  void fiftySeedsGiveTheSameTraceHashInThisJvmAndInOtherProcesses() throws Exception {
-    Scenario s = ScenarioRegistry.find(SCENARIO).orElseThrow();
-    Map<String, String> knobs = new TreeMap<>();
-    for (String kv : KNOBS) {
-      knobs.put(kv.split("=")[0], kv.split("=")[1]);
-    }
-    Knobs k = Knobs.resolve(s, knobs);
-    Map<Long, String> here = new TreeMap<>();
-    for (long seed = FIRST; seed <= LAST; seed++) {
-      String first = DeterminismProbe.hashOf(s, RunSpec.of(seed, k));
-      String second = DeterminismProbe.hashOf(s, RunSpec.of(seed, k));
-      assertEquals(first, second, replay(seed) + " gave two hashes in one JVM");
-      here.put(seed, first);
+  void everyScenarioGivesTheSameTraceHashInThisJvmAndInOtherProcesses() throws Exception {
+    Map<String, String> here = new TreeMap<>();
+    for (Scenario s : ScenarioRegistry.all()) {
+      Knobs k = Knobs.resolve(s, Map.of());
+      for (long seed = FIRST; seed <= LAST; seed++) {
+        String first = DeterminismProbe.hashOf(s, RunSpec.of(seed, k));
+        String second = DeterminismProbe.hashOf(s, RunSpec.of(seed, k));
+        assertEquals(first, second, replay(s.name(), seed) + " gave two hashes in one JVM");
+        here.put(s.name() + " " + seed, first);
+      }
     }
     List<String> javas = new ArrayList<>();
     javas.add(ProcessHandle.current().info().command().orElse("java"));
@@ -48,23 +44,27 @@ class DeterminismTest {
       }
     }
     for (String java : javas) {
-      Map<Long, String> there = runProbe(java);
-      for (long seed = FIRST; seed <= LAST; seed++) {
-        assertEquals(here.get(seed), there.get(seed), replay(seed) + " differs under " + java);
+      Map<String, String> there = runProbe(java);
+      assertEquals(here.keySet(), there.keySet(), "the probe under " + java + " ran other runs");
+      for (Map.Entry<String, String> e : here.entrySet()) {
+        String[] run = e.getKey().split(" ");
+        assertEquals(
+            e.getValue(),
+            there.get(e.getKey()),
+            replay(run[0], Long.parseLong(run[1])) + " differs under " + java);
       }
     }
   }
 
-  private static Map<Long, String> runProbe(String java) throws IOException, InterruptedException {
+  private static Map<String, String> runProbe(String java)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(DeterminismProbe.class.getName());
-    cmd.add(SCENARIO);
     cmd.add(Long.toString(FIRST));
     cmd.add(Long.toString(LAST));
-    cmd.addAll(List.of(KNOBS));
     Path out = Files.createTempFile("determinism", ".txt");
     try {
       Process p =
@@ -75,10 +75,12 @@ class DeterminismTest {
       }
       List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
       assertEquals(0, p.exitValue(), java + " probe failed:\n" + String.join("\n", lines));
-      Map<Long, String> hashes = new TreeMap<>();
+      Map<String, String> hashes = new TreeMap<>();
       for (String line : lines) {
         String[] parts = line.split(" ");
-        hashes.put(Long.parseLong(parts[0]), parts[1]);
+        if (parts.length == 3) {
+          hashes.put(parts[0] + " " + parts[1], parts[2]);
+        }
       }
       return hashes;
     } finally {
@@ -86,15 +88,14 @@ class DeterminismTest {
     }
   }
 
-  private static String replay(long seed) {
-    return "seed "
+  private static String replay(String scenario, long seed) {
+    return scenario
+        + " seed "
         + seed
         + " (replay: ./faultline run "
-        + SCENARIO
+        + scenario
         + " --seed "
         + seed
-        + " --set "
-        + String.join(" --set ", KNOBS)
         + ")";
   }
 }

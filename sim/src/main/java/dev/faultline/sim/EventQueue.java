@@ -3,9 +3,13 @@ package dev.faultline.sim;
 import java.util.Arrays;
 
 /**
- * The pending events, ordered by (time, insertion sequence), so that ties never depend on hashing
- * or object identity. Events live in slots of parallel arrays and are recycled, so that the hot
- * path of a simulation allocates nothing but the messages themselves.
+ * The pending events, ordered by (time, class, insertion sequence), so that ties never depend on
+ * hashing or object identity. Faults form the first class: at any instant they strike before every
+ * other event of that instant, in the order they were scheduled. A fault decided during a run (a
+ * nemesis reacting to what it sees) and the same fault read from a printed schedule therefore
+ * strike at the same point of the event order, which is what lets a schedule replay a run. Events
+ * live in slots of parallel arrays and are recycled, so that the hot path of a simulation allocates
+ * nothing but the messages themselves.
  */
 final class EventQueue {
   static final byte DELIVER = 1;
@@ -29,6 +33,7 @@ final class EventQueue {
   private int[] heap = new int[256];
   private int heapSize;
   private long nextSeq;
+  private long nextFaultSeq = Long.MIN_VALUE;
 
   int size() {
     return heapSize;
@@ -47,6 +52,7 @@ final class EventQueue {
     dst[s] = to;
     obj[s] = o;
     aux[s] = a;
+    seq[s] = k == FAULT ? nextFaultSeq++ : nextSeq++;
     enqueue(s, at);
     return s;
   }
@@ -54,6 +60,7 @@ final class EventQueue {
   /** Puts an event that was held back (a paused node's) in the queue again, at {@code at}. */
   void requeue(int s, long at) {
     time[s] = at;
+    seq[s] = nextSeq++;
     enqueue(s, at);
   }
 
@@ -132,7 +139,6 @@ final class EventQueue {
   }
 
   private void enqueue(int s, long at) {
-    seq[s] = nextSeq++;
     if (heapSize == heap.length) {
       heap = Arrays.copyOf(heap, heapSize * 2);
     }

@@ -1,5 +1,6 @@
 package dev.faultline.sim;
 
+import dev.faultline.sim.net.LatencyModel;
 import dev.faultline.sim.trace.Trace;
 import dev.faultline.sim.trace.TraceKind;
 import java.util.Arrays;
@@ -15,13 +16,23 @@ final class NodeSlot implements NodeContext {
   final String name;
   final Supplier<? extends Node> factory;
   final RandomStream random;
-  final Disk disk = new Disk();
+  final Disk disk;
   final NodeClock clock = new NodeClock();
   Node node;
   boolean up;
   boolean paused;
   int incarnation;
   String role;
+  long roleChanges;
+  long leaderships;
+
+  /**
+   * True time until which the node waits for its disk: what it sends leaves then, its clock reads
+   * then, and events that reach it before then wait. A crash meanwhile counts, for what the node
+   * had synced and sent, as a crash just after the sync.
+   */
+  long busyUntil;
+
   private int[] held = new int[16];
   private int heldCount;
 
@@ -32,6 +43,17 @@ final class NodeSlot implements NodeContext {
     this.name = name;
     this.factory = factory;
     this.random = random;
+    this.disk = new Disk(sim.trace(), id);
+    LatencyModel syncLatency = sim.config().diskSyncLatency();
+    if (syncLatency != null) {
+      LatencyModel.Sampler sampler = syncLatency.bind(sim.random("disk-sync/" + name));
+      disk.onSync(() -> busyUntil = Math.max(busyUntil, sim.now()) + sampler.sampleMicros());
+    }
+  }
+
+  /** True time at which what the node does now takes effect: now, or after its disk sync. */
+  long effectiveNow() {
+    return Math.max(sim.now(), busyUntil);
   }
 
   void boot(boolean restart) {
@@ -40,7 +62,7 @@ final class NodeSlot implements NodeContext {
     incarnation++;
     node = factory.get();
     Trace t = sim.trace();
-    t.record(restart ? TraceKind.RESTART : TraceKind.START, sim.now(), id, -1, 0, null);
+    t.record(restart ? TraceKind.RESTART : TraceKind.START, sim.now(), id, -1, null);
     node.start(this);
   }
 
@@ -50,6 +72,7 @@ final class NodeSlot implements NodeContext {
     }
     up = false;
     paused = false;
+    busyUntil = 0;
     node = null;
     incarnation++;
     EventQueue q = sim.queue();
@@ -69,7 +92,7 @@ final class NodeSlot implements NodeContext {
   void pause() {
     if (up && !paused) {
       paused = true;
-      sim.trace().record(TraceKind.PAUSE, sim.now(), id, -1, 0, null);
+      sim.trace().record(TraceKind.PAUSE, sim.now(), id, -1, null);
     }
   }
 
@@ -78,7 +101,7 @@ final class NodeSlot implements NodeContext {
       return;
     }
     paused = false;
-    sim.trace().record(TraceKind.RESUME, sim.now(), id, -1, 0, null);
+    sim.trace().record(TraceKind.RESUME, sim.now(), id, -1, null);
     EventQueue q = sim.queue();
     for (int i = 0; i < heldCount; i++) {
       q.requeue(held[i], sim.now());
@@ -123,7 +146,7 @@ final class NodeSlot implements NodeContext {
 
   @Override
   public long nowMicros() {
-    return clock.local(sim.now());
+    return clock.local(effectiveNow());
   }
 
   @Override
@@ -131,7 +154,7 @@ final class NodeSlot implements NodeContext {
     if (to < 0 || to >= sim.nodeCount()) {
       throw new IllegalArgumentException(name + " sent to node " + to + ", which does not exist");
     }
-    sim.network().send(id, to, message);
+    sim.network().send(id, to, message, effectiveNow());
   }
 
   @Override
@@ -139,7 +162,7 @@ final class NodeSlot implements NodeContext {
     if (delayMicros < 0) {
       throw new IllegalArgumentException("a timer delay must not be negative");
     }
-    long at = sim.now() + clock.realDelay(delayMicros);
+    long at = effectiveNow() + clock.realDelay(delayMicros);
     int s = sim.queue().push(at, EventQueue.TIMER, id, id, tag, incarnation);
     return sim.queue().timerId(s);
   }
@@ -165,6 +188,10 @@ final class NodeSlot implements NodeContext {
       return;
     }
     role = r;
-    sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, Trace.textSalt(r), r);
+    roleChanges++;
+    if (r.equals("leader")) {
+      leaderships++;
+    }
+    sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, r);
   }
 }

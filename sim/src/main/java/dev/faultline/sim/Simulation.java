@@ -42,7 +42,7 @@ public final class Simulation {
   public Simulation(SimConfig config) {
     this.config = config;
     this.trace = new Trace(config.fullTrace());
-    this.history = new OpLog(() -> now);
+    this.history = new OpLog(() -> now, trace);
     this.network = new Network(this, config.network(), random("network"));
   }
 
@@ -59,6 +59,14 @@ public final class Simulation {
    * start and after every restart. All nodes must be added before the simulation first runs.
    */
   public int addNode(String name, Supplier<? extends Node> factory) {
+    return addNode(name, factory, now);
+  }
+
+  /**
+   * Adds a node that starts (boots for the first time) at {@code startMicros}; until then it is
+   * down, and what is sent to it is lost. Servers that boot one after another, as real ones do.
+   */
+  public int addNode(String name, Supplier<? extends Node> factory, long startMicros) {
     if (started) {
       throw new IllegalStateException("nodes must be added before the simulation runs");
     }
@@ -70,7 +78,7 @@ public final class Simulation {
     nodeList.add(slot);
     idsByName.put(name, id);
     nodes = nodeList.toArray(new NodeSlot[0]);
-    queue.push(now, EventQueue.START, id, id, null, 0);
+    queue.push(Math.max(now, startMicros), EventQueue.START, id, id, null, 0);
     return id;
   }
 
@@ -84,6 +92,17 @@ public final class Simulation {
    * naming the fault, if one names a node this simulation does not have or lies in the past.
    */
   public void schedule(FaultSchedule schedule) {
+    checkSchedule(schedule);
+    for (TimedFault f : schedule.faults()) {
+      queue.push(f.atMicros(), EventQueue.FAULT, -1, -1, f.fault(), 0);
+    }
+  }
+
+  /**
+   * Throws {@link InvalidScheduleException}, naming the fault, if a fault of {@code schedule} names
+   * a node this simulation does not have or lies in the past.
+   */
+  public void checkSchedule(FaultSchedule schedule) {
     for (TimedFault f : schedule.faults()) {
       if (f.atMicros() < now) {
         throw new InvalidScheduleException("fault '" + f.print() + "' is in the past");
@@ -94,13 +113,31 @@ public final class Simulation {
               "fault '" + f.print() + "' names node '" + node + "', which this simulation lacks");
         }
       }
-      queue.push(f.atMicros(), EventQueue.FAULT, -1, -1, f.fault(), 0);
     }
   }
 
-  /** Runs {@code action} at virtual time {@code atMicros} (a scenario's phase change, say). */
+  /**
+   * Runs {@code action} at virtual time {@code atMicros} (a scenario's phase change, a nemesis
+   * looking at the cluster). Such callbacks belong to the harness, not the world: they are neither
+   * traced nor counted as events, so a run with a nemesis that watches and the replay of the faults
+   * it applied give the same trace.
+   */
   public void at(long atMicros, Runnable action) {
     queue.push(Math.max(now, atMicros), EventQueue.CALLBACK, -1, -1, action, 0);
+  }
+
+  /**
+   * Runs {@code action} at {@code atMicros} in the fault class: before every other event of that
+   * instant, after the faults scheduled there earlier. A fault plane applies faults this way, so
+   * that a fault decided during a run and the same fault replayed from a schedule strike at the
+   * same point of the event order.
+   */
+  public void atFaultTime(long atMicros, Runnable action) {
+    if (atMicros < now) {
+      throw new IllegalArgumentException(
+          "a fault action at " + atMicros + "us is in the past (now " + now + "us)");
+    }
+    queue.push(atMicros, EventQueue.FAULT, -1, -1, action, 0);
   }
 
   /** Checks {@code invariant} after every event from now on. */
@@ -145,7 +182,8 @@ public final class Simulation {
   private void step() {
     int s = queue.pop();
     now = queue.time(s);
-    if (++events > config.maxEvents()) {
+    byte kind = queue.kind(s);
+    if (kind != EventQueue.CALLBACK && kind != EventQueue.FAULT && ++events > config.maxEvents()) {
       throw new SimulationException(
           "more than " + config.maxEvents() + " events", seed(), now, events, null);
     }
@@ -179,9 +217,13 @@ public final class Simulation {
             to.hold(s);
             return;
           }
+          if (to.busyUntil > now) {
+            queue.requeue(s, to.busyUntil); // the node is waiting for its disk
+            return;
+          }
           Message m = (Message) queue.obj(s);
           int from = queue.src(s);
-          trace.record(TraceKind.DELIVER, now, from, to.id, Trace.classSalt(m), m);
+          trace.record(TraceKind.DELIVER, now, from, to.id, queue.aux(s), m);
           queue.free(s);
           to.node.onMessage(to, from, m);
           return;
@@ -194,19 +236,26 @@ public final class Simulation {
             n.hold(s);
             return;
           }
+          if (n.busyUntil > now) {
+            queue.requeue(s, n.busyUntil);
+            return;
+          }
           Object tag = queue.obj(s);
-          trace.record(TraceKind.TIMER, now, n.id, n.id, Trace.textSalt(tag), tag);
+          trace.record(TraceKind.TIMER, now, n.id, n.id, tag);
           queue.free(s);
           n.node.onTimer(n, tag);
           return;
         }
       }
       case EventQueue.START -> nodes[queue.dst(s)].boot(false);
-      case EventQueue.FAULT -> apply((Fault) queue.obj(s));
-      case EventQueue.CALLBACK -> {
-        trace.record(TraceKind.CALLBACK, now, -1, -1, 0, null);
-        ((Runnable) queue.obj(s)).run();
+      case EventQueue.FAULT -> {
+        if (queue.obj(s) instanceof Fault f) {
+          apply(f);
+        } else {
+          ((Runnable) queue.obj(s)).run();
+        }
       }
+      case EventQueue.CALLBACK -> ((Runnable) queue.obj(s)).run();
       default -> {
         // a cancelled timer: nothing to do
       }
@@ -230,7 +279,7 @@ public final class Simulation {
     } else if (fault instanceof Fault.Skew k) {
       NodeSlot n = nodes[idOf(k.node())];
       n.clock.skew(now, k.offsetMicros(), k.driftPpm());
-      trace.record(TraceKind.SKEW, now, n.id, -1, Trace.textSalt(k.print()), k);
+      trace.record(TraceKind.SKEW, now, n.id, -1, k);
     } else {
       network.apply(fault);
     }
@@ -290,6 +339,16 @@ public final class Simulation {
     return nodes[id].role;
   }
 
+  /** How often node {@code id} announced a new role. */
+  public long roleChanges(int id) {
+    return nodes[id].roleChanges;
+  }
+
+  /** How often node {@code id} announced itself {@code leader}. */
+  public long leaderships(int id) {
+    return nodes[id].leaderships;
+  }
+
   /** Overrides the latency of the directed link {@code from} → {@code to}. */
   public void setLinkLatency(int from, int to, LatencyModel latency) {
     network.ensureSize(nodes.length);
@@ -301,7 +360,10 @@ public final class Simulation {
     return now;
   }
 
-  /** Events handled so far. */
+  /**
+   * Events of the world handled so far: deliveries, timers, starts. Faults and the harness's
+   * callbacks are not counted.
+   */
   public long eventCount() {
     return events;
   }

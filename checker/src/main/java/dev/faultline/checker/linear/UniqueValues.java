@@ -129,7 +129,8 @@ final class UniqueValues implements KeyCheck {
     }
     c.expand(time, prefix);
     Object now = c.values.get(c.values.size() - 1);
-    return new Counterexample(null, prefix, furthest.lastInvoked(), List.of(Models.show(now)));
+    return new Counterexample(
+        null, prefix, furthest.firstInvokedFrom(c.start), List.of(Models.show(now)));
   }
 
   /** Values linked into chains, and what was found wrong before ordering them, if anything. */
@@ -256,6 +257,28 @@ final class UniqueValues implements KeyCheck {
         }
       }
       return t;
+    }
+
+    /**
+     * The earliest operation invoked at or after {@code limit}: the first that needs this chain's
+     * value once a chain that must start by {@code limit} has overwritten it. Falls back to the one
+     * invoked last.
+     */
+    Operation firstInvokedFrom(long limit) {
+      Operation first = null;
+      for (int m = 0; m < values.size(); m++) {
+        List<Operation> all = new ArrayList<>(readers.get(m));
+        if (writers.get(m) != null) {
+          all.add(writers.get(m));
+        }
+        for (Operation op : all) {
+          if (op.invokeIndex() >= limit
+              && (first == null || op.invokeIndex() < first.invokeIndex())) {
+            first = op;
+          }
+        }
+      }
+      return first == null ? lastInvoked() : first;
     }
 
     /** The operation invoked last (at the chain's E): it needs the chain's value latest. */

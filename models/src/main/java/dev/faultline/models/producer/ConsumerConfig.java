@@ -9,6 +9,10 @@ package dev.faultline.models.producer;
  * @param requestTimeoutMicros a poll unanswered this long is given up as {@code fail}
  * @param finalReadMicros from this time on it rereads every partition from offset 0 to its end
  * @param controller the node id to ask for metadata
+ * @param readCommitted {@code isolation.level=read_committed}: read below the last stable offset
+ *     and drop aborted transactions' records; otherwise read below the high watermark
+ * @param lsoEvery every this many polls, ask the leader for the partition's end instead (a
+ *     ListOffsets, logged as {@code lso}); 0: never
  */
 public record ConsumerConfig(
     int partitions,
@@ -16,9 +20,15 @@ public record ConsumerConfig(
     int maxRecords,
     long requestTimeoutMicros,
     long finalReadMicros,
-    int controller) {
+    int controller,
+    boolean readCommitted,
+    int lsoEvery) {
   public ConsumerConfig {
-    if (partitions < 1 || pollIntervalMicros <= 0 || maxRecords < 1 || requestTimeoutMicros <= 0) {
+    if (partitions < 1
+        || pollIntervalMicros <= 0
+        || maxRecords < 1
+        || requestTimeoutMicros <= 0
+        || lsoEvery < 0) {
       throw new IllegalArgumentException("consumer settings must be positive");
     }
   }

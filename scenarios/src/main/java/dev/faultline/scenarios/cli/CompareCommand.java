@@ -6,6 +6,8 @@ import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.compare.ComparisonRow;
 import dev.faultline.scenarios.compare.ComparisonTable;
 import dev.faultline.scenarios.compare.Configuration;
+import dev.faultline.scenarios.compare.MetricDistribution;
+import dev.faultline.scenarios.compare.PairedDifference;
 import dev.faultline.scenarios.sweep.ClientMetrics;
 import dev.faultline.scenarios.sweep.SeedOutcome;
 import dev.faultline.scenarios.sweep.Shard;
@@ -67,7 +69,7 @@ public final class CompareCommand implements Callable<Integer> {
     Map<String, List<String>> varied = parseVary();
     List<Configuration> configs = new ArrayList<>();
     for (Map<String, String> combo : Configuration.product(varied)) {
-      Map<String, String> all = new LinkedHashMap<>(options.knobs);
+      Map<String, String> all = new LinkedHashMap<>(options.knobs());
       all.putAll(combo);
       Knobs knobs = ScenarioOptions.resolve(scenario, all);
       configs.add(new Configuration(new TreeMap<>(combo), new ArrayList<>(combo.keySet()), knobs));
@@ -85,6 +87,8 @@ public final class CompareCommand implements Callable<Integer> {
     Map<Long, String> firstSchedules = new ConcurrentHashMap<>();
     List<Long> scheduleMismatches = new ArrayList<>();
     List<ComparisonRow> rows = new ArrayList<>();
+    List<SortedMap<Long, SeedOutcome>> outcomesByConfig = new ArrayList<>();
+    List<Map<Long, String>> schedulesByConfig = new ArrayList<>();
     List<SweepReportInput.Config> reportRows = new ArrayList<>();
     List<Long> seedList =
         SweepRunner.seedsToRun(range.first(), range.last(), Shard.WHOLE, java.util.Set.of());
@@ -113,6 +117,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
       rows.add(ComparisonRow.of(c.label(), outcomes, latency));
+      outcomesByConfig.add(outcomes);
+      schedulesByConfig.add(new TreeMap<>(schedules));
       if (reportDir != null) {
         String sub = "config-" + (reportRows.size() + 1);
         reportRows.add(
@@ -122,6 +128,26 @@ public final class CompareCommand implements Callable<Integer> {
     }
     out.println();
     ComparisonTable.print(out, rows);
+    List<PairedDifference> paired = new ArrayList<>();
+    for (int i = 1; i < configs.size(); i++) {
+      paired.add(
+          PairedDifference.of(
+              configs.get(i).label(),
+              configs.get(0).label(),
+              outcomesByConfig.get(0),
+              schedulesByConfig.get(0),
+              outcomesByConfig.get(i),
+              schedulesByConfig.get(i)));
+    }
+    ComparisonTable.printPaired(out, paired);
+    List<MetricDistribution> distributions = new ArrayList<>();
+    for (String m : scenario.distributionMetrics()) {
+      for (int i = 0; i < configs.size(); i++) {
+        distributions.add(
+            MetricDistribution.of(m, configs.get(i).label(), outcomesByConfig.get(i).values()));
+      }
+    }
+    MetricDistribution.print(out, distributions);
     if (scheduleMismatches.isEmpty()) {
       out.println("fault schedules: identical across configurations for every seed.");
     } else {
@@ -135,13 +161,17 @@ public final class CompareCommand implements Callable<Integer> {
           ReportWriting.index(
               reportDir,
               scenario.name() + ": compare, seeds " + range,
-              "./faultline compare "
+              dev.faultline.scenarios.Launcher.command()
+                  + " compare "
                   + scenario.name()
                   + " --seeds "
                   + range
                   + " --vary "
-                  + String.join(" --vary ", vary),
-              reportRows);
+                  + String.join(" --vary ", vary)
+                  + options.setFlags(),
+              reportRows,
+              ReportWriting.paired(paired),
+              ReportWriting.distributions(distributions));
       out.println("report: " + index);
     }
     out.flush();

@@ -72,10 +72,66 @@ final class ReportWriting {
 
   static Path index(
       Path dir, String title, String command, java.util.List<SweepReportInput.Config> rows) {
+    return index(dir, title, command, rows, java.util.List.of());
+  }
+
+  static Path index(
+      Path dir,
+      String title,
+      String command,
+      java.util.List<SweepReportInput.Config> rows,
+      java.util.List<SweepReportInput.Paired> paired) {
+    return index(dir, title, command, rows, paired, java.util.List.of());
+  }
+
+  static Path index(
+      Path dir,
+      String title,
+      String command,
+      java.util.List<SweepReportInput.Config> rows,
+      java.util.List<SweepReportInput.Paired> paired,
+      java.util.List<SweepReportInput.Distribution> distributions) {
     try {
-      return SweepReports.write(dir, title, command, rows).toAbsolutePath().normalize();
+      return SweepReports.write(dir, title, command, rows, paired, distributions)
+          .toAbsolutePath()
+          .normalize();
     } catch (IOException e) {
       throw new UserError("cannot write the report into " + dir + ": " + e.getMessage(), 2);
     }
+  }
+
+  /** The report's form of the metric distributions. */
+  static java.util.List<SweepReportInput.Distribution> distributions(
+      java.util.List<dev.faultline.scenarios.compare.MetricDistribution> all) {
+    return all.stream()
+        .map(d -> new SweepReportInput.Distribution(d.metric(), d.label(), d.samples()))
+        .toList();
+  }
+
+  /** The report's form of the paired comparisons. */
+  static java.util.List<SweepReportInput.Paired> paired(
+      java.util.List<dev.faultline.scenarios.compare.PairedDifference> paired) {
+    java.util.List<SweepReportInput.Paired> out = new java.util.ArrayList<>();
+    for (var d : paired) {
+      String note =
+          d.paired() == 0
+              ? "pairing does not apply: the fault schedules differ on every seed"
+              : d.unpaired() > 0
+                  ? d.unpaired() + " seed(s) left out: their fault schedules differ"
+                  : "";
+      out.add(
+          new SweepReportInput.Paired(
+              d.label(),
+              d.baseline(),
+              d.paired(),
+              d.onlyThisFailed(),
+              d.onlyBaselineFailed(),
+              d.difference(),
+              d.low(),
+              d.high(),
+              d.pValue(),
+              note));
+    }
+    return out;
   }
 }

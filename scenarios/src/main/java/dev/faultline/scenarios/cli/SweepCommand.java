@@ -57,7 +57,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--shard",
       paramLabel = "I/N",
-      description = "Run only shard I of N (0-based): every N-th seed from the first plus I.")
+      description =
+          "Run only shard I of N (0-based): every N-th seed from the first plus I; auto/N takes I"
+              + " from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's pod index).")
   String shardText = "0/1";
 
   @Option(
@@ -66,13 +68,34 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Write an HTML sweep report (and failing seeds' reports) into DIR.")
   Path reportDir;
 
+  @Option(
+      names = "--histories",
+      paramLabel = "DIR",
+      description =
+          "Also write each seed's client history into DIR as SCENARIO-seedN.edn (or .jsonl); see"
+              + " docs/histories.md.")
+  Path historiesDir;
+
+  @Option(
+      names = "--history-format",
+      paramLabel = "F",
+      description = "edn (Jepsen EDN, the default) or jsonl, for --histories.")
+  String historyFormat = "edn";
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
-    SeedRange range = seedOptions.range();
-    int workers = seedOptions.workers;
+    HistorySink histories =
+        historiesDir == null
+            ? null
+            : new HistorySink(
+                historiesDir,
+                HistoryFiles.formatNamed(historyFormat),
+                HistoryFiles.checkOf(scenario, knobs));
     Shard shard = parseShard(shardText);
+    SeedRange range = seedOptions.range(shard);
+    int workers = seedOptions.workers;
     Path file = resultsFile != null ? resultsFile : defaultFile(scenario, knobs, range, shard);
     SweepHeader header =
         new SweepHeader(scenario.name(), knobs.values(), range.toString(), shard.toString());
@@ -94,17 +117,28 @@ public final class SweepCommand implements Callable<Integer> {
     out.println("results: " + file);
     out.flush();
     Histogram latency = new SynchronizedHistogram(3);
-    try (ResultsFile results = openResults(file, header, resume && !done.isEmpty())) {
+    try (ResultsFile results =
+        resume && Files.exists(file)
+            ? ResultsFile.resume(file, header, done.values())
+            : ResultsFile.create(file, header)) {
       boolean terminal = isTerminal();
       done.putAll(
           new SweepRunner(
                   scenario,
                   knobs,
                   workers,
-                  r -> ClientMetrics.recordLatencies(r.history(), latency))
+                  r -> {
+                    ClientMetrics.recordLatencies(r.history(), latency);
+                    if (histories != null) {
+                      histories.accept(r);
+                    }
+                  })
               .run(todo, results, err, terminal));
     } catch (IOException e) {
       throw new UserError("cannot write results file " + file + ": " + e.getMessage(), 2);
+    }
+    if (histories != null) {
+      histories.finish(out);
     }
     int code = SweepSummary.print(out, done);
     if (reportDir != null) {
@@ -115,7 +149,12 @@ public final class SweepCommand implements Callable<Integer> {
           ReportWriting.index(
               reportDir,
               scenario.name() + ": sweep, seeds " + range,
-              "./faultline sweep " + scenario.name() + " --seeds " + range + knobs.asSetFlags(),
+              dev.faultline.scenarios.Launcher.command()
+                  + " sweep "
+                  + scenario.name()
+                  + " --seeds "
+                  + range
+                  + knobs.asSetFlags(),
               List.of(row));
       out.println("report: " + index);
       out.flush();
@@ -129,25 +168,20 @@ public final class SweepCommand implements Callable<Integer> {
 
   static Shard parseShard(String text) {
     try {
-      return Shard.parse(text);
+      return Shard.resolve(text, System::getenv);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
   }
 
-  private static ResultsFile openResults(Path file, SweepHeader header, boolean append)
-      throws IOException {
-    return append ? ResultsFile.append(file) : ResultsFile.create(file, header);
-  }
-
   private static SortedMap<Long, SeedOutcome> previous(
       Path file, SweepHeader header, SeedRange range, Shard shard) {
     SortedMap<Long, SeedOutcome> kept = new TreeMap<>();
-    if (!Files.exists(file)) {
-      return kept;
-    }
     ResultsFile.Contents contents;
     try {
+      if (!Files.exists(file) || ResultsFile.isUnstarted(file)) {
+        return kept;
+      }
       contents = ResultsFile.read(file);
     } catch (IOException e) {
       throw new UserError(e.getMessage(), ExitCodes.USAGE);

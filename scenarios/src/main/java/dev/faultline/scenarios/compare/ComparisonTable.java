@@ -41,7 +41,75 @@ public final class ComparisonTable {
       cells.add(any ? ms(r.latency().getMaxValue()) : "-");
       table.add(cells);
     }
-    int[] width = new int[header.size()];
+    printAligned(out, table);
+    out.println(
+        "failed: seeds where any check failed; a check's column counts seeds where it failed."
+            + " 95% CI: Wilson score interval of the rate.");
+    out.println(
+        "availability: mean share of client operations that succeeded; latency: successful"
+            + " operations, all seeds of the configuration.");
+    out.flush();
+  }
+
+  /**
+   * Prints each configuration against the first on the seeds they share a fault schedule on: the
+   * difference in failure rate with its paired 95% interval, the discordant seeds and McNemar's
+   * exact p-value.
+   */
+  public static void printPaired(PrintWriter out, List<PairedDifference> paired) {
+    if (paired.isEmpty()) {
+      return;
+    }
+    List<List<String>> table = new ArrayList<>();
+    table.add(
+        List.of(
+            "against " + paired.get(0).baseline(),
+            "paired",
+            "only it failed",
+            "only baseline failed",
+            "difference",
+            "95% CI",
+            "McNemar p"));
+    List<String> notes = new ArrayList<>();
+    for (PairedDifference d : paired) {
+      if (d.paired() == 0) {
+        table.add(List.of(d.label(), "0", "-", "-", "-", "-", "-"));
+        notes.add(
+            d.label()
+                + ": pairing does not apply: the fault schedules differ from the baseline's on"
+                + " every seed");
+        continue;
+      }
+      table.add(
+          List.of(
+              d.label(),
+              Integer.toString(d.paired()),
+              Integer.toString(d.onlyThisFailed()),
+              Integer.toString(d.onlyBaselineFailed()),
+              signedPct(d.difference()),
+              "[" + signedPct(d.low()) + ", " + signedPct(d.high()) + "]",
+              pValue(d.pValue())));
+      if (d.unpaired() > 0) {
+        notes.add(
+            d.label()
+                + ": "
+                + d.unpaired()
+                + " seed(s) left out of the pairing: their fault schedules differ from the"
+                + " baseline's");
+      }
+    }
+    out.println();
+    out.println("paired, seed by seed, against the first configuration:");
+    printAligned(out, table);
+    out.println(
+        "difference: failure rate minus the baseline's on the paired seeds; 95% CI: paired Wald"
+            + " interval (Agresti-Min); McNemar p: exact two-sided test on the discordant seeds.");
+    notes.forEach(out::println);
+    out.flush();
+  }
+
+  static void printAligned(PrintWriter out, List<List<String>> table) {
+    int[] width = new int[table.get(0).size()];
     for (List<String> row : table) {
       for (int i = 0; i < row.size(); i++) {
         width[i] = Math.max(width[i], row.get(i).length());
@@ -56,13 +124,14 @@ public final class ComparisonTable {
       }
       out.println(sb.toString().stripTrailing());
     }
-    out.println(
-        "failed: seeds where any check failed; a check's column counts seeds where it failed."
-            + " 95% CI: Wilson score interval of the rate.");
-    out.println(
-        "availability: mean share of client operations that succeeded; latency: successful"
-            + " operations, all seeds of the configuration.");
-    out.flush();
+  }
+
+  static String signedPct(double v) {
+    return String.format(Locale.ROOT, "%+.1f%%", 100 * v);
+  }
+
+  static String pValue(double p) {
+    return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
   }
 
   private static String pct(double v) {

@@ -5,26 +5,20 @@ import dev.faultline.models.demo.CounterNode;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
-import dev.faultline.scenarios.Phases;
-import dev.faultline.scenarios.RunSpec;
-import dev.faultline.scenarios.Scenario;
-import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.Verdict;
-import dev.faultline.sim.SimConfig;
+import dev.faultline.scenarios.compose.ComposedScenario;
+import dev.faultline.scenarios.compose.Outcome;
+import dev.faultline.scenarios.compose.Setup;
 import dev.faultline.sim.Simulation;
-import dev.faultline.sim.fault.FaultSchedule;
-import dev.faultline.sim.trace.TraceKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * {@code counter}: the gossip counter under the fault generator. Safety: no node ever believes a
  * count higher than its owner reached. Liveness: after the heal, every node learns every count
  * within the liveness window.
  */
-public final class CounterScenario implements Scenario {
+public final class CounterScenario extends ComposedScenario {
   @Override
   public String name() {
     return "counter";
@@ -55,70 +49,54 @@ public final class CounterScenario implements Scenario {
   }
 
   @Override
-  public ScenarioResult run(RunSpec spec) {
-    Knobs k = spec.knobs();
+  protected void compose(Setup s) {
+    Knobs k = s.knobs();
     int n = k.getInt("nodes");
-    long faultEnd = k.getLong("duration-ms") * 1000;
-    long livenessEnd = faultEnd + k.getLong("liveness-ms") * 1000;
-    Simulation sim =
-        new Simulation(
-            SimConfig.of(spec.seed())
-                .withFullTrace(spec.fullTrace())
-                .withBounds(livenessEnd + 1, 200_000_000L));
     CounterConfig cfg =
         new CounterConfig(
             n,
             k.getLong("tick-ms") * 1000,
             k.getLong("gossip-ms") * 1000,
             k.getInt("sync-every"),
-            faultEnd,
+            s.faultEndMicros(),
             k.get("bug").equals("no-gossip-after-restart"));
-    List<String> servers = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      servers.add("n" + i);
-      sim.addNode("n" + i, () -> new CounterNode(cfg));
+      s.server("n" + i, () -> new CounterNode(cfg));
     }
-    FaultSchedule schedule = FaultKnobs.schedule(spec, servers, 0, faultEnd);
-    sim.schedule(schedule);
-    sim.runUntil(faultEnd);
-    Phases.healAll(sim, servers);
+    s.generatedFaults();
+    Simulation sim = s.sim();
     long[] target = new long[n];
-    for (int i = 0; i < n; i++) {
-      target[i] = ((CounterNode) sim.node(i)).count(i);
+    s.liveness(
+        () -> {
+          for (int i = 0; i < n; i++) {
+            target[i] = ((CounterNode) sim.node(i)).count(i);
+          }
+          return () -> everyoneKnows(sim, target);
+        });
+    s.checker(
+        (o, metrics) -> {
+          metrics.put("increments", (double) java.util.Arrays.stream(target).sum());
+          metrics.put(
+              "converge.ms",
+              o.live() ? (double) ((o.sim().nowMicros() - o.healMicros()) / 1000) : -1);
+          return List.of(liveness(o, target, k));
+        });
+  }
+
+  private static Verdict liveness(Outcome o, long[] target, Knobs k) {
+    Simulation sim = o.sim();
+    long convergeMicros = sim.nowMicros() - o.healMicros();
+    if (o.live()) {
+      return Verdict.pass(
+          "liveness",
+          "every node learned every count " + convergeMicros / 1000 + " ms after the heal");
     }
-    boolean converged = sim.runUntil(livenessEnd, () -> everyoneKnows(sim, target));
-    List<Verdict> verdicts = new ArrayList<>();
-    long convergeMicros = sim.nowMicros() - faultEnd;
-    if (converged) {
-      verdicts.add(
-          Verdict.pass(
-              "liveness",
-              "every node learned every count " + convergeMicros / 1000 + " ms after the heal"));
-    } else {
-      verdicts.add(
-          Verdict.fail(
-              "liveness",
-              "some node did not learn every count within "
-                  + k.getLong("liveness-ms")
-                  + " ms of the heal",
-              laggards(sim, target)));
-    }
-    SortedMap<String, Double> metrics = new TreeMap<>();
-    metrics.put("increments", (double) java.util.Arrays.stream(target).sum());
-    metrics.put("messages.delivered", (double) sim.trace().count(TraceKind.DELIVER));
-    metrics.put("messages.dropped", (double) sim.trace().count(TraceKind.DROP));
-    metrics.put("converge.ms", converged ? convergeMicros / 1000.0 : -1);
-    return new ScenarioResult(
-        name(),
-        spec.seed(),
-        k,
-        schedule,
-        sim.trace(),
-        sim.nowMicros(),
-        List.of(),
-        verdicts,
-        metrics,
-        sim.nodeNames());
+    return Verdict.fail(
+        "liveness",
+        "some node did not learn every count within "
+            + k.getLong("liveness-ms")
+            + " ms of the heal",
+        laggards(sim, target));
   }
 
   private static boolean everyoneKnows(Simulation sim, long[] target) {

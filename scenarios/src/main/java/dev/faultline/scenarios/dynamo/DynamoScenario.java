@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.dynamo;
 
+import dev.faultline.checker.history.Rules;
 import dev.faultline.models.ring.Ring;
 import dev.faultline.models.ring.store.ClientConfig;
 import dev.faultline.models.ring.store.StoreClient;
@@ -11,21 +12,19 @@ import dev.faultline.models.ring.store.StoreServer;
 import dev.faultline.models.ring.store.Version;
 import dev.faultline.models.ring.store.Versions;
 import dev.faultline.scenarios.FaultKnobs;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
-import dev.faultline.scenarios.Phases;
-import dev.faultline.scenarios.RunSpec;
-import dev.faultline.scenarios.Scenario;
-import dev.faultline.scenarios.ScenarioResult;
-import dev.faultline.scenarios.Verdict;
-import dev.faultline.sim.SimConfig;
+import dev.faultline.scenarios.compose.ComposedScenario;
+import dev.faultline.scenarios.compose.ScheduledFaults;
+import dev.faultline.scenarios.compose.Setup;
 import dev.faultline.sim.Simulation;
-import dev.faultline.sim.fault.FaultSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +33,7 @@ import java.util.TreeMap;
  * anomalies of docs/dynamo.md: stale reads (the history is not linearizable), lost writes, and
  * unavailability, and counts the siblings reads returned.
  */
-public final class DynamoScenario implements Scenario {
+public final class DynamoScenario extends ComposedScenario {
   @Override
   public String name() {
     return "dynamo-kv";
@@ -80,43 +79,32 @@ public final class DynamoScenario implements Scenario {
     return k;
   }
 
-  /**
-   * Runs one seed. A configuration the store cannot take (r above n, say) is a failing {@code
-   * configuration} verdict of one sentence: the command line maps only knob errors found while
-   * resolving values to usage errors, and a stack trace would call it a bug of ours.
-   */
+  /** Stale reads: linearizability per key against a register whose reads may return siblings. */
   @Override
-  public ScenarioResult run(RunSpec spec) {
-    try {
-      return runChecked(spec);
-    } catch (KnobException e) {
-      return new ScenarioResult(
-          name(),
-          spec.seed(),
-          spec.knobs(),
-          spec.schedule() == null ? FaultSchedule.empty() : spec.schedule(),
-          null,
-          0,
-          List.of(),
-          List.of(Verdict.fail("configuration", e.getMessage(), List.of())),
-          new TreeMap<>());
-    }
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(new HistoryCheck.Linearizable(new SiblingRegister(), Rules.PORCUPINE));
   }
 
-  private ScenarioResult runChecked(RunSpec spec) {
-    Knobs k = spec.knobs();
+  @Override
+  public void checkKnobs(Knobs knobs) {
+    DynamoKnobs.check(knobs);
+  }
+
+  @Override
+  protected long maxEvents(Knobs knobs) {
+    return 50_000_000L;
+  }
+
+  @Override
+  protected void compose(Setup s) {
+    Knobs k = s.knobs();
     FaultMode mode = FaultMode.of(k.get("fault"));
     StoreConfig store = storeConfig(k);
-    long duration = k.getLong("duration-ms") * 1000;
-    long end = duration + k.getLong("liveness-ms") * 1000;
+    long duration = s.faultEndMicros();
+    long end = s.livenessEndMicros();
     if (mode == FaultMode.PARTITION && store.servers().size() < 2) {
       throw new KnobException("fault=partition needs at least 2 servers (nodes)");
     }
-    Simulation sim =
-        new Simulation(
-            SimConfig.of(spec.seed())
-                .withFullTrace(spec.fullTrace())
-                .withBounds(end + 1, 50_000_000L));
     List<String> clients = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (int i = 1; i <= k.getInt("clients"); i++) {
@@ -127,10 +115,11 @@ public final class DynamoScenario implements Scenario {
     }
     Topology topology =
         Topology.plan(
-            mode, spec, store, clients, keys.get(0), duration, k.getLong("skew-ms") * 1000);
-    for (String s : store.servers()) {
-      sim.addNode(s, () -> new StoreServer(store));
+            mode, s.seed(), store, clients, keys.get(0), duration, k.getLong("skew-ms") * 1000);
+    for (String server : store.servers()) {
+      s.server(server, () -> new StoreServer(store));
     }
+    Simulation sim = s.sim();
     boolean shared = shared(k.get("writers"), mode);
     for (int i = 0; i < clients.size(); i++) {
       List<String> writable = new ArrayList<>();
@@ -151,13 +140,15 @@ public final class DynamoScenario implements Scenario {
               store.requestTimeoutMicros() * 2,
               duration,
               duration + (end - duration) / 2);
-      sim.addNode(clients.get(i), () -> new StoreClient(cc, sim.history()));
+      s.node(clients.get(i), () -> new StoreClient(cc, sim.history()));
+      sim.history().nameProcess(cc.process(), clients.get(i));
     }
-    sim.schedule(topology.schedule());
-    sim.runUntil(duration);
-    Phases.healAll(sim, store.servers());
-    sim.runUntil(end);
-    return Outcomes.judge(this, spec, sim, store, mode, topology, keys);
+    if (topology.schedule() == null) {
+      s.generatedFaults();
+    } else {
+      s.nemesis(new ScheduledFaults("dynamo-fault", topology.schedule()));
+    }
+    s.checker((o, metrics) -> Outcomes.judge(o, store, mode, topology, keys, metrics));
   }
 
   private static boolean shared(String writers, FaultMode mode) {

@@ -7,13 +7,9 @@ import dev.faultline.models.ring.store.StoreConfig.Quorum;
 import dev.faultline.models.ring.store.StoreMessage.Status;
 import dev.faultline.models.ring.store.StoreServer;
 import dev.faultline.models.ring.store.Version;
-import dev.faultline.scenarios.Histories;
-import dev.faultline.scenarios.RunSpec;
-import dev.faultline.scenarios.Scenario;
-import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.Verdict;
+import dev.faultline.scenarios.compose.Outcome;
 import dev.faultline.sim.Simulation;
-import dev.faultline.sim.trace.TraceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +20,19 @@ import java.util.TreeMap;
 final class Outcomes {
   private Outcomes() {}
 
-  static ScenarioResult judge(
-      Scenario scenario,
-      RunSpec spec,
-      Simulation sim,
+  static List<Verdict> judge(
+      Outcome outcome,
       StoreConfig store,
       FaultMode mode,
       Topology topology,
-      List<String> keys) {
-    long duration = spec.knobs().getLong("duration-ms") * 1000;
+      List<String> keys,
+      SortedMap<String, Double> metrics) {
+    Simulation sim = outcome.sim();
+    long duration = outcome.healMicros();
     List<StoreClient> clients = new ArrayList<>();
     List<Op> ops = collect(sim, clients);
     Map<String, List<Version>> finalState = DynamoScenario.finalState(sim, store, keys);
-    List<dev.faultline.checker.history.Op> history = Histories.toOps(sim.history());
+    List<dev.faultline.checker.history.Op> history = outcome.history();
     List<Verdict> verdicts = new ArrayList<>();
     verdicts.add(StaleReads.check(history, ops, store, mode));
     List<Op> lost = LostWrites.find(ops, finalState);
@@ -47,7 +43,6 @@ final class Outcomes {
                 "lost-writes",
                 lost.size() + " acknowledged write(s) vanished with nothing written after them",
                 LostWrites.explain(lost, finalState)));
-    SortedMap<String, Double> metrics = new TreeMap<>();
     verdicts.add(availability(ops, topology, duration, store, metrics));
     verdicts.add(liveness(ops, clients, duration));
     Verdict handoff = handoff(sim, store, metrics);
@@ -62,19 +57,7 @@ final class Outcomes {
         "siblings.reads", (double) ops.stream().filter(o -> o.op().read().size() > 1).count());
     metrics.put(
         "siblings.max", (double) ops.stream().mapToInt(o -> o.op().read().size()).max().orElse(0));
-    metrics.put("messages.delivered", (double) sim.trace().count(TraceKind.DELIVER));
-    metrics.put("messages.dropped", (double) sim.trace().count(TraceKind.DROP));
-    return new ScenarioResult(
-        scenario.name(),
-        spec.seed(),
-        spec.knobs(),
-        topology.schedule(),
-        sim.trace(),
-        sim.nowMicros(),
-        history,
-        verdicts,
-        metrics,
-        sim.nodeNames());
+    return verdicts;
   }
 
   /** Every client's operations in invoke order; fills {@code clients} with the client nodes. */

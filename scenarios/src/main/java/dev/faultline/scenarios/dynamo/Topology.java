@@ -1,8 +1,6 @@
 package dev.faultline.scenarios.dynamo;
 
 import dev.faultline.models.ring.store.StoreConfig;
-import dev.faultline.scenarios.FaultKnobs;
-import dev.faultline.scenarios.RunSpec;
 import dev.faultline.sim.RandomStream;
 import dev.faultline.sim.fault.Fault;
 import dev.faultline.sim.fault.FaultSchedule;
@@ -18,7 +16,7 @@ import java.util.TreeMap;
  * the first key's preference list, from the seed's {@code dynamo-aim} stream, and starts a fifth of
  * the way into the fault phase; it lasts until the heal at its end.
  *
- * @param schedule the faults to run
+ * @param schedule the forced fault's schedule, or null when the generator draws the faults
  * @param coordinators for each client, the servers it may send requests to
  * @param sides for each client, the side of the partition it is on ({@code a} or {@code b}), or
  *     {@code all} when there is no forced partition
@@ -34,14 +32,14 @@ record Topology(
 
   static Topology plan(
       FaultMode mode,
-      RunSpec spec,
+      long seed,
       StoreConfig store,
       List<String> clients,
       String targetKey,
       long durationMicros,
       long skewMicros) {
     List<String> servers = store.servers();
-    RandomStream aim = RandomStream.of(spec.seed(), "dynamo-aim");
+    RandomStream aim = RandomStream.of(seed, "dynamo-aim");
     List<String> homes = store.homes(targetKey);
     long start = durationMicros / 5;
     Map<String, List<String>> coordinators = new TreeMap<>();
@@ -62,10 +60,7 @@ record Topology(
         text = "crash " + victim + ", a home replica of " + targetKey + " " + homes;
       }
       case PARTITION -> {
-        Topology t = partition(aim, store, clients, targetKey, start, durationMicros);
-        return spec.schedule() == null
-            ? t
-            : new Topology(spec.schedule(), t.coordinators(), t.sides(), start, t.aim());
+        return partition(aim, store, clients, targetKey, start, durationMicros);
       }
       case CLOCK_SKEW -> {
         String victim = servers.get(aim.nextInt(servers.size()));
@@ -75,12 +70,10 @@ record Topology(
       }
       case CONCURRENT_WRITES -> text = "no fault: every client writes every key, blind";
       default -> {
-        FaultSchedule s = FaultKnobs.schedule(spec, servers, 0, durationMicros);
-        return new Topology(s, coordinators, sides, 0, "generated faults");
+        return new Topology(null, coordinators, sides, 0, "generated faults");
       }
     }
-    FaultSchedule s = spec.schedule() != null ? spec.schedule() : new FaultSchedule(faults);
-    return new Topology(s, coordinators, sides, start, text);
+    return new Topology(new FaultSchedule(faults), coordinators, sides, start, text);
   }
 
   /**

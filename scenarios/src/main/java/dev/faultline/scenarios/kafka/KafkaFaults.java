@@ -1,22 +1,23 @@
 package dev.faultline.scenarios.kafka;
 
 import dev.faultline.models.replog.Controller;
-import dev.faultline.sim.RandomStream;
+import dev.faultline.scenarios.compose.FaultPlane;
+import dev.faultline.scenarios.compose.Nemesis;
+import dev.faultline.scenarios.compose.NemesisContext;
 import dev.faultline.sim.Simulation;
 import dev.faultline.sim.fault.Fault;
-import dev.faultline.sim.fault.FaultSchedule;
 import dev.faultline.sim.fault.PartitionShape;
-import dev.faultline.sim.fault.TimedFault;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The forced faults of {@code kafka-produce}: each strikes partition 0's leader (as the controller
  * sees it at that moment) at a time drawn from the seed's {@code kafka-fault} stream, and is over
- * well before the fault phase ends. Every fault applied is recorded, so the run prints the schedule
- * it actually ran and {@code --schedule} replays it.
+ * well before the fault phase ends. Its faults go through the run's fault plane like every
+ * nemesis's: crashes count against {@code max-down} ({@code two-failovers} needs 2), cuts add to
+ * any in force.
  */
-final class KafkaFaults {
+final class KafkaFaults implements Nemesis {
   /** How long a forced fault lasts. */
   static final long EPISODE_MICROS = 600_000;
 
@@ -29,86 +30,100 @@ final class KafkaFaults {
   /** How long the timeout-retry cut lasts: less than a request timeout. */
   static final long CUT_MICROS = 25_000;
 
-  private final Simulation sim;
-  private final List<String> brokers;
+  private final String fault;
+  private final boolean staleReplica;
   private final String controller;
   private final String firstProducer;
-  private final RandomStream random;
   private final double lossRate;
   private final double duplicateRate;
-  private final List<TimedFault> applied = new ArrayList<>();
+  private NemesisContext ctx;
+  private FaultPlane plane;
 
   KafkaFaults(
-      Simulation sim,
-      List<String> brokers,
+      String fault,
+      boolean staleReplica,
       String controller,
       String firstProducer,
-      long seed,
       double lossRate,
       double duplicateRate) {
-    this.sim = sim;
-    this.brokers = brokers;
+    this.fault = fault;
+    this.staleReplica = staleReplica;
     this.controller = controller;
     this.firstProducer = firstProducer;
-    this.random = RandomStream.of(seed, "kafka-fault");
     this.lossRate = lossRate;
     this.duplicateRate = duplicateRate;
   }
 
-  /** Arms {@code fault} (a forced kind) to strike between 0.4 s and 0.7 s; it is over by 1.8 s. */
-  void arm(String fault, boolean staleReplica) {
-    long t0 = 400_000 + random.nextLong(0, 300_000);
+  /** How many brokers {@code fault} takes down at once: what it needs of {@code max-down}. */
+  static int brokersDown(String fault) {
+    return switch (fault) {
+      case "two-failovers" -> 2;
+      case "leader-crash" -> 1;
+      default -> 0;
+    };
+  }
+
+  @Override
+  public String name() {
+    return "kafka-fault";
+  }
+
+  /** Arms the fault to strike between 0.4 s and 0.7 s; it is over by 1.8 s. */
+  @Override
+  public void start(NemesisContext context) {
+    this.ctx = context;
+    this.plane = context.plane();
+    Simulation sim = ctx.sim();
+    long t0 = 400_000 + ctx.random().nextLong(0, 300_000);
     switch (fault) {
       case "leader-crash", "leader-isolated" -> {
         if (staleReplica) {
-          sim.at(t0, () -> staleReplicaPrelude(fault));
+          sim.at(t0, this::staleReplicaPrelude);
         } else {
-          sim.at(t0, () -> strikeLeader(fault, leader()));
+          sim.at(t0, () -> strikeLeader(leader(), sim.nowMicros()));
         }
       }
       case "loss" -> {
-        sim.at(t0, () -> apply(new Fault.Loss(lossRate)));
-        sim.at(t0 + EPISODE_MICROS, () -> apply(new Fault.Loss(0)));
+        plane.at(t0, new Fault.Loss(lossRate));
+        plane.at(t0 + EPISODE_MICROS, new Fault.Loss(0));
       }
       case "duplicate" -> {
-        sim.at(t0, () -> apply(new Fault.Duplicate(duplicateRate)));
-        sim.at(t0 + EPISODE_MICROS, () -> apply(new Fault.Duplicate(0)));
+        plane.at(t0, new Fault.Duplicate(duplicateRate));
+        plane.at(t0 + EPISODE_MICROS, new Fault.Duplicate(0));
       }
       case "timeout-retry" -> sim.at(t0, this::cutProducer);
       case "producer-pause" -> {
         // A GC pause of the first producer, longer than its request timeout.
-        sim.at(t0, () -> apply(new Fault.Pause(firstProducer)));
-        sim.at(t0 + PAUSE_MICROS, () -> apply(new Fault.Resume(firstProducer)));
+        plane.at(t0, new Fault.Pause(firstProducer));
+        plane.at(t0 + PAUSE_MICROS, new Fault.Resume(firstProducer));
       }
       case "two-failovers" -> sim.at(t0, this::twoFailovers);
       default -> throw new IllegalArgumentException("not a forced fault: " + fault);
     }
   }
 
-  /** The schedule that ran. */
-  FaultSchedule applied() {
-    return new FaultSchedule(applied);
-  }
-
   private String leader() {
+    Simulation sim = ctx.sim();
     Controller c = (Controller) sim.node(sim.idOf(controller));
     int id = c.state(0).leader();
+    List<String> brokers = ctx.servers();
     return id < 0 ? brokers.get(0) : brokers.get(id);
   }
 
   private List<String> others(String leader) {
-    return brokers.stream().filter(b -> !b.equals(leader)).toList();
+    return ctx.servers().stream().filter(b -> !b.equals(leader)).toList();
   }
 
-  private void strikeLeader(String fault, String leader) {
+  /** Strikes {@code leader} at {@code at} (or the next microsecond) for one episode. */
+  private void strikeLeader(String leader, long at) {
     if (fault.equals("leader-crash")) {
-      apply(new Fault.Crash(leader));
-      sim.at(sim.nowMicros() + EPISODE_MICROS, () -> apply(new Fault.Restart(leader)));
+      plane.at(at, new Fault.Crash(leader));
+      plane.at(at + EPISODE_MICROS, new Fault.Restart(leader));
     } else {
       List<String> rest = new ArrayList<>(others(leader));
       rest.add(controller);
-      apply(new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(leader), rest)));
-      sim.at(sim.nowMicros() + EPISODE_MICROS, () -> apply(new Fault.Heal()));
+      plane.at(at, new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(leader), rest)));
+      plane.at(at + EPISODE_MICROS, new Fault.Heal());
     }
   }
 
@@ -117,27 +132,25 @@ final class KafkaFaults {
    * itself, then strikes it: no ISR member is left alive, and only an unclean election can bring
    * the partition back, with a replica that missed what the leader committed alone.
    */
-  private void staleReplicaPrelude(String fault) {
+  private void staleReplicaPrelude() {
     String leader = leader();
-    apply(new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(leader), others(leader))));
-    sim.at(
-        sim.nowMicros() + PRELUDE_MICROS,
-        () -> {
-          apply(new Fault.Heal());
-          strikeLeader(fault, leader);
-        });
+    long now = ctx.sim().nowMicros();
+    plane.strike(
+        new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(leader), others(leader))));
+    plane.at(now + PRELUDE_MICROS, new Fault.Heal());
+    strikeLeader(leader, now + PRELUDE_MICROS);
   }
 
   /** A short one-way cut between the first producer and the leader: requests or responses. */
   private void cutProducer() {
     String leader = leader();
-    boolean requests = random.nextBoolean();
+    boolean requests = ctx.random().nextBoolean();
     List<List<String>> groups =
         requests
             ? List.of(List.of(firstProducer), List.of(leader))
             : List.of(List.of(leader), List.of(firstProducer));
-    apply(new Fault.Partition(PartitionShape.ONE_WAY, groups));
-    sim.at(sim.nowMicros() + CUT_MICROS, () -> apply(new Fault.Heal()));
+    plane.strike(new Fault.Partition(PartitionShape.ONE_WAY, groups));
+    plane.at(ctx.sim().nowMicros() + CUT_MICROS, new Fault.Heal());
   }
 
   /**
@@ -147,25 +160,17 @@ final class KafkaFaults {
   private void twoFailovers() {
     String leader = leader();
     List<String> followers = others(leader);
-    String survivor = followers.get(random.nextInt(followers.size()));
-    apply(new Fault.Crash(survivor));
-    apply(new Fault.Restart(survivor));
-    for (String other : brokers) {
+    String survivor = followers.get(ctx.random().nextInt(followers.size()));
+    plane.strike(new Fault.Crash(survivor));
+    plane.strike(new Fault.Restart(survivor));
+    for (String other : ctx.servers()) {
       if (!other.equals(survivor)) {
-        apply(new Fault.Crash(other));
+        plane.strike(new Fault.Crash(other));
       }
     }
-    sim.at(
-        sim.nowMicros() + EPISODE_MICROS,
-        () -> {
-          for (String other : brokers) {
-            apply(new Fault.Restart(other));
-          }
-        });
-  }
-
-  private void apply(Fault f) {
-    applied.add(new TimedFault(sim.nowMicros(), f));
-    sim.apply(f);
+    long back = ctx.sim().nowMicros() + EPISODE_MICROS;
+    for (String other : ctx.servers()) {
+      plane.at(back, new Fault.Restart(other));
+    }
   }
 }

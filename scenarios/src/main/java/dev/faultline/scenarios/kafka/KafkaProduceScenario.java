@@ -1,6 +1,5 @@
 package dev.faultline.scenarios.kafka;
 
-import dev.faultline.checker.history.Op;
 import dev.faultline.models.producer.ConsumerClient;
 import dev.faultline.models.producer.ConsumerConfig;
 import dev.faultline.models.producer.ProducerClient;
@@ -10,26 +9,20 @@ import dev.faultline.models.replog.Controller;
 import dev.faultline.models.replog.PartitionReplica;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
-import dev.faultline.scenarios.FaultKnobs;
-import dev.faultline.scenarios.Histories;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
+import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
-import dev.faultline.scenarios.Phases;
-import dev.faultline.scenarios.RunSpec;
-import dev.faultline.scenarios.Scenario;
-import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.Verdict;
+import dev.faultline.scenarios.compose.ComposedScenario;
+import dev.faultline.scenarios.compose.Setup;
 import dev.faultline.sim.Invariant;
-import dev.faultline.sim.SimConfig;
 import dev.faultline.sim.Simulation;
-import dev.faultline.sim.fault.FaultSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@code kafka-produce}: brokers b1.. (a replicated log), a controller {@code ctl}, producers p1..
@@ -38,7 +31,7 @@ import java.util.TreeSet;
  * history. A run fails when it finds an anomaly class not listed in {@code allow}, when the final
  * read does not finish, or when a replicated-log invariant breaks.
  */
-public final class KafkaProduceScenario implements Scenario {
+public final class KafkaProduceScenario extends ComposedScenario {
   @Override
   public String name() {
     return "kafka-produce";
@@ -55,93 +48,100 @@ public final class KafkaProduceScenario implements Scenario {
     return KafkaKnobs.all();
   }
 
+  /** The delivery checks, with the consumer's final read and the anomaly classes {@code allow}s. */
   @Override
-  public ScenarioResult run(RunSpec spec) {
-    Knobs k = spec.knobs();
-    long faultEnd = k.getLong("duration-ms") * 1000;
-    long livenessEnd = faultEnd + k.getLong("liveness-ms") * 1000;
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(
+        new HistoryCheck.Delivery(
+            List.copyOf(KafkaKnobs.allowed(knobs)), KafkaKnobs.finalReadMicros(knobs) * 1000));
+  }
+
+  @Override
+  public void checkKnobs(Knobs knobs) {
+    KafkaKnobs.check(knobs);
+  }
+
+  @Override
+  public java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return KafkaKnobs.inEffect(knobs);
+  }
+
+  @Override
+  protected long maxEvents(Knobs knobs) {
+    return 20_000_000L;
+  }
+
+  @Override
+  protected void compose(Setup s) {
+    Knobs k = s.knobs();
+    long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaKnobs.replog(k);
-    Simulation sim =
-        new Simulation(
-            SimConfig.of(spec.seed())
-                .withFullTrace(spec.fullTrace())
-                .withBounds(livenessEnd + 1, 20_000_000L));
-    List<String> brokers = new ArrayList<>();
     for (int i = 1; i <= replog.brokers(); i++) {
-      brokers.add("b" + i);
-      sim.addNode("b" + i, () -> new Broker(replog));
+      s.server("b" + i, () -> new Broker(replog));
     }
-    int ctl = sim.addNode("ctl", () -> new Controller(replog));
+    int ctl = s.node("ctl", () -> new Controller(replog));
     ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, ctl);
+    Simulation sim = s.sim();
     List<Integer> producers = new ArrayList<>();
     for (int i = 1; i <= k.getInt("producers"); i++) {
       long process = i;
-      producers.add(sim.addNode("p" + i, () -> new ProducerClient(pc, sim.history(), process)));
+      producers.add(s.node("p" + i, () -> new ProducerClient(pc, sim.history(), process)));
+      sim.history().nameProcess(process, "p" + i);
     }
-    long finalRead = faultEnd + pc.deliveryTimeoutMicros() + 100_000;
+    long finalRead = KafkaKnobs.finalReadMicros(k);
     ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, ctl);
     long consumerProcess = producers.size() + 1L;
-    int consumer = sim.addNode("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
-    for (Invariant inv : ReplogInvariants.forConfig(replog)) {
-      sim.addInvariant(inv);
+    int consumer = s.node("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
+    sim.history().nameProcess(consumerProcess, "c1");
+    List<Invariant> invariants = ReplogInvariants.forConfig(replog);
+    invariants.forEach(s::invariant);
+    if (invariants.size() < 3) {
+      s.invariantNote(
+          " (unclean election or the truncation bug may drop committed records by design, so"
+              + " only these apply)");
     }
-
     String fault = k.get("fault");
-    KafkaFaults forced = null;
-    FaultSchedule schedule;
-    if (spec.schedule() != null || fault.equals("generated")) {
-      schedule = FaultKnobs.schedule(spec, brokers, 0, faultEnd);
-      sim.schedule(schedule);
-    } else {
-      schedule = FaultSchedule.empty();
-      if (!fault.equals("none")) {
-        forced =
-            new KafkaFaults(
-                sim,
-                brokers,
-                "ctl",
-                "p1",
-                spec.seed(),
-                k.getDouble("loss-rate"),
-                k.getDouble("duplicate-rate"));
-        forced.arm(fault, k.getBool("stale-replica"));
+    if (fault.equals("generated")) {
+      s.generatedFaults();
+    } else if (!fault.equals("none")) {
+      int needed = KafkaFaults.brokersDown(fault);
+      if (needed > k.getInt("max-down")) {
+        throw new KnobException(
+            "fault="
+                + fault
+                + " takes "
+                + needed
+                + " brokers down at once, more than max-down="
+                + k.getInt("max-down")
+                + " allows; set max-down="
+                + needed);
       }
+      s.nemesis(
+          new KafkaFaults(
+              fault,
+              k.getBool("stale-replica"),
+              "ctl",
+              "p1",
+              k.getDouble("loss-rate"),
+              k.getDouble("duplicate-rate")));
     }
-    sim.runUntil(faultEnd);
-    Phases.healAll(sim, brokers);
-    boolean done =
-        sim.runUntil(livenessEnd, () -> ((ConsumerClient) sim.node(consumer)).finished());
-    if (forced != null) {
-      schedule = forced.applied();
-    }
-
-    List<Op> ops = Histories.toOps(sim.history());
-    KafkaVerdicts.Judgement judgement = KafkaVerdicts.judge(ops, consumerProcess, finalRead * 1000);
-    Set<String> allowed = new TreeSet<>(List.of(k.get("allow").split(",")));
-    if (k.get("allow").equals("all")) {
-      allowed.addAll(KafkaKnobs.ANOMALY_CLASSES);
-    }
-    List<Verdict> verdicts = new ArrayList<>();
-    verdicts.add(KafkaVerdicts.delivery(judgement, allowed));
-    verdicts.add(liveness(done, sim, faultEnd, k));
-    verdicts.add(invariants(sim, replog));
-    SortedMap<String, Double> metrics = new TreeMap<>();
-    KafkaVerdicts.metrics(judgement, sim.history(), pc.requestTimeoutMicros(), metrics);
-    Controller c = (Controller) sim.node(ctl);
-    metrics.put("elections", (double) c.elections());
-    metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));
-    metrics.put("events", (double) sim.eventCount());
-    return new ScenarioResult(
-        name(),
-        spec.seed(),
-        k,
-        schedule,
-        sim.trace(),
-        sim.nowMicros(),
-        ops,
-        verdicts,
-        metrics,
-        sim.nodeNames());
+    s.liveness(() -> () -> ((ConsumerClient) sim.node(consumer)).finished());
+    s.checker(
+        (o, metrics) -> {
+          KafkaVerdicts.Judgement judgement =
+              KafkaVerdicts.judge(o.history(), consumerProcess, finalRead * 1000);
+          Set<String> allowed = KafkaKnobs.allowed(k);
+          KafkaVerdicts.metrics(judgement, sim.history(), pc.requestTimeoutMicros(), metrics);
+          Controller c = (Controller) sim.node(ctl);
+          metrics.put("elections", (double) c.elections());
+          metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));
+          List<Verdict> out = new ArrayList<>();
+          out.add(KafkaVerdicts.delivery(judgement, allowed));
+          if (o.completed()) {
+            out.add(liveness(o.live(), sim, faultEnd, k));
+          }
+          return out;
+        });
   }
 
   private static Verdict liveness(boolean done, Simulation sim, long faultEnd, Knobs k) {
@@ -159,25 +159,6 @@ public final class KafkaProduceScenario implements Scenario {
             + k.getLong("liveness-ms")
             + " ms of the heal",
         List.of("some partition had no leader, or its leader did not answer"));
-  }
-
-  private static Verdict invariants(Simulation sim, ReplogConfig replog) {
-    List<String> names = new ArrayList<>();
-    for (Invariant inv : ReplogInvariants.forConfig(replog)) {
-      names.add(inv.name());
-    }
-    String note =
-        names.size() < 3
-            ? " (unclean election or the truncation bug may drop committed records by design, so"
-                + " only these apply)"
-            : "";
-    return Verdict.pass(
-        "invariants",
-        "held after every one of "
-            + sim.eventCount()
-            + " events: "
-            + String.join(", ", names)
-            + note);
   }
 
   private static long truncatedCommitted(Simulation sim, ReplogConfig replog) {

@@ -45,7 +45,8 @@ public final class RunReports {
         r.metrics(),
         r.history(),
         events,
-        nodeNames);
+        nodeNames,
+        r.processes());
   }
 
   /**

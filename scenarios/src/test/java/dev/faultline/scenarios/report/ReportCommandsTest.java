@@ -50,4 +50,28 @@ class ReportCommandsTest {
     assertEquals(2, code, err.toString());
     assertTrue(err.toString().startsWith("error: cannot write the report"), err.toString());
   }
+
+  @Test
+  void compareWithReportWritesThePairedTableEscaped() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("target"), "compare-report-");
+    StringWriter out = new StringWriter();
+    int code =
+        Faultline.execute(
+            args(
+                "compare",
+                "counter",
+                "--seeds",
+                "1..4",
+                "--vary",
+                "bug=none,no-gossip-after-restart",
+                "--report",
+                dir.toString()),
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()));
+    assertEquals(0, code, out.toString());
+    String html = Files.readString(dir.resolve("index.html"));
+    assertTrue(html.contains("<table id=\"paired\">"), html);
+    assertTrue(html.contains("McNemar"), html);
+    assertTrue(html.contains("bug=no-gossip-after-restart"), html);
+  }
 }

@@ -20,7 +20,5 @@ public enum TraceKind {
   NETWORK,
   SKEW,
   /** A node announced its role (leader, follower, ...). */
-  ROLE,
-  /** A scenario action scheduled with {@code Simulation.at}. */
-  CALLBACK
+  ROLE
 }
