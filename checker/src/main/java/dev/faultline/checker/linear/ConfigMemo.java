@@ -35,7 +35,7 @@ final class ConfigMemo {
   private long takenBytes;
 
   /** Slots: the hash's high half, then the entry's address + 1 (0 when empty). */
-  private long[] table = new long[1 << 10];
+  private long[] table = new long[64];
 
   /** The search's deadline, checked before each step that growth needs. */
   interface Clock {

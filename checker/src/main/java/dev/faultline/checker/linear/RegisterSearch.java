@@ -327,7 +327,7 @@ final class RegisterSearch {
       return Frames.WON;
     }
     int r =
-        d >= 0 && lookahead.doomed(s, lin, f.w, wOff, wLen)
+        d >= 0 && doomed(d, s, op, bOff, placed)
             ? ConfigMemo.SEEN
             : memo.enter(b, s, f.l, lOff, lLen);
     if (r != ConfigMemo.ENTERED) {
@@ -348,6 +348,13 @@ final class RegisterSearch {
       best.offer(f, e, b + lLen);
     }
     return ConfigMemo.ENTERED;
+  }
+
+  /** Whether the configuration just reached from frame d is certain to fail (ValueLookahead). */
+  private boolean doomed(int d, int s, int op, int bOff, int placed) {
+    return d == 0
+        ? lookahead.doomed(s, lin)
+        : lookahead.doomedAfter(s, f.state[d], lin, f.b, bOff, placed, op);
   }
 
   private int[] jumpOps(int jOff, int jLen) {

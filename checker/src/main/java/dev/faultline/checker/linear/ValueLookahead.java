@@ -19,7 +19,6 @@ final class ValueLookahead {
   private final int[] firstOpenWriter;
   private final int[] placedWriters;
   private final int[] cursor;
-  private final boolean all;
   private int[] log = new int[256];
   private int top;
 
@@ -63,9 +62,6 @@ final class ValueLookahead {
     }
     placedWriters = new int[values];
     cursor = new int[values];
-    // Testing every value costs a loop over the values per configuration; with many values,
-    // only those the window's operations need are tested.
-    all = values <= 256;
   }
 
   void placed(int op, boolean in) {
@@ -86,32 +82,50 @@ final class ValueLookahead {
     }
   }
 
-  /**
-   * Whether some value's first unplaced reader can no longer be satisfied in a configuration with
-   * value {@code s} and placed set {@code lin}; {@code window} lists the candidates.
-   */
-  boolean doomed(int s, boolean[] lin, int[] window, int from, int len) {
-    if (all) {
-      for (int v = 0; v < readers.length; v++) {
-        if (v != s && doomed(v, lin)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    for (int i = from; i < from + len; i++) {
-      int op = window[i];
-      int k = h.kind[op];
-      if ((k == RegisterHistory.READ || k == RegisterHistory.CAS)
-          && h.need[op] != s
-          && doomed(h.need[op], lin)) {
+  /** Whether some value's first unplaced reader can no longer be satisfied (tests every value). */
+  boolean doomed(int s, boolean[] lin) {
+    for (int v = 0; v < readers.length; v++) {
+      if (v != s && starved(v, lin)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean doomed(int v, boolean[] lin) {
+  /**
+   * As {@link #doomed(int, boolean[])} after a move from a configuration where no value was doomed:
+   * only the values the move touched can have become so, namely the value the register held before
+   * ({@code was}) and those the placed operations read or wrote.
+   */
+  boolean doomedAfter(int s, int was, boolean[] lin, int[] placed, int from, int len, int op) {
+    if (was != s && starved(was, lin)) {
+      return true;
+    }
+    if (op >= 0 && touches(s, lin, op)) {
+      return true;
+    }
+    for (int i = from; i < from + len; i++) {
+      if (touches(s, lin, placed[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean touches(int s, boolean[] lin, int op) {
+    int k = h.kind[op];
+    if ((k == RegisterHistory.READ || k == RegisterHistory.CAS)
+        && h.need[op] != s
+        && starved(h.need[op], lin)) {
+      return true;
+    }
+    return (k == RegisterHistory.WRITE || k == RegisterHistory.CAS)
+        && h.produce[op] != s
+        && starved(h.produce[op], lin);
+  }
+
+  /** Whether value v's first unplaced reader can no longer see v (the register not holding it). */
+  private boolean starved(int v, boolean[] lin) {
     int[] r = readers[v];
     int p = cursor[v];
     if (p < r.length && lin[r[p]]) {
