@@ -37,9 +37,10 @@ final class ValueLookahead {
     }
     readers = new int[values][];
     writerCalls = new int[values][];
+    int[] none = new int[0];
     for (int v = 0; v < values; v++) {
-      readers[v] = new int[readerCount[v]];
-      writerCalls[v] = new int[writerCount[v]];
+      readers[v] = readerCount[v] == 0 ? none : new int[readerCount[v]];
+      writerCalls[v] = writerCount[v] == 0 ? none : new int[writerCount[v]];
     }
     Arrays.fill(readerCount, 0);
     Arrays.fill(writerCount, 0);
@@ -52,7 +53,9 @@ final class ValueLookahead {
       }
     }
     for (int[] calls : writerCalls) {
-      Arrays.sort(calls);
+      if (calls.length > 1) {
+        Arrays.sort(calls);
+      }
     }
     firstOpenWriter = new int[values];
     Arrays.fill(firstOpenWriter, Integer.MAX_VALUE);
