@@ -17,6 +17,12 @@ final class RegisterCheck implements KeyCheck {
   private final Supplier<Search> exactSearch;
   private RegisterSearch search;
   private boolean strict;
+
+  /**
+   * After the relaxed search said NOT: its result, kept while the strict one finds a deeper prefix.
+   */
+  private RegisterSearch refuted;
+
   private Search exact;
   private long before;
 
@@ -35,12 +41,23 @@ final class RegisterCheck implements KeyCheck {
       return exact.run(quantum);
     }
     RegisterSearch.End end = search.run(quantum);
+    if (refuted != null) {
+      return explained(end);
+    }
     return switch (end) {
       case LINEARIZABLE -> Search.End.LINEARIZABLE;
       case OUT_OF_TIME -> Search.End.OUT_OF_TIME;
       case OUT_OF_MEMORY -> Search.End.OUT_OF_MEMORY;
       case PAUSED -> Search.End.PAUSED;
       case NOT_LINEARIZABLE -> {
+        if (!strict && search.bestIsShallow()) {
+          // The verdict is known; the strict search only looks for a longer prefix to show.
+          refuted = search;
+          before += search.configurations();
+          search = new RegisterSearch(history, true, budget, deadlineNanos);
+          strict = true;
+          yield Search.End.PAUSED;
+        }
         if (!strict) {
           yield Search.End.NOT_LINEARIZABLE;
         }
@@ -57,6 +74,23 @@ final class RegisterCheck implements KeyCheck {
         yield Search.End.PAUSED;
       }
     };
+  }
+
+  /** The strict search run only for a counterexample: the verdict stays NOT whatever it says. */
+  private Search.End explained(RegisterSearch.End end) {
+    switch (end) {
+      case PAUSED:
+        return Search.End.PAUSED;
+      case NOT_LINEARIZABLE:
+        refuted.release();
+        refuted = null;
+        return Search.End.NOT_LINEARIZABLE;
+      default:
+        search.release();
+        search = refuted;
+        refuted = null;
+        return Search.End.NOT_LINEARIZABLE;
+    }
   }
 
   @Override

@@ -56,6 +56,7 @@ final class RegisterSearch {
   private final Best best = new Best();
   private int depth = -1;
   private int borrowed;
+  private int deepest = -1;
   private End done;
 
   /**
@@ -105,6 +106,14 @@ final class RegisterSearch {
 
   long configurations() {
     return memo.size();
+  }
+
+  /**
+   * Whether paths that reused an open operation got further than any that did not, so that the
+   * counterexample would show less than the search saw.
+   */
+  boolean bestIsShallow() {
+    return best.placed < deepest;
   }
 
   /** Gives the memo's share of the budget back, for the search that takes over. */
@@ -326,11 +335,16 @@ final class RegisterSearch {
     if (b == n) {
       return Frames.WON;
     }
+    lookahead.forget();
     int r =
         d >= 0 && doomed(d, s, op, bOff, placed)
             ? ConfigMemo.SEEN
             : memo.enter(b, s, f.l, lOff, lLen);
     if (r != ConfigMemo.ENTERED) {
+      if (d >= 0 && borrowed == 0 && lookahead.starvedReader() >= 0 && r == ConfigMemo.SEEN) {
+        best.offerStarved(
+            f, d, b + lLen, s, moved(op, jOff, jLen, bOff, placed), lookahead.starvedReader());
+      }
       f.lTop = lOff;
       lookahead.undo(mark);
       undo(op, bOff, placed, jOff, jLen, borrow);
@@ -343,6 +357,7 @@ final class RegisterSearch {
     if (!f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed)) {
       return ConfigMemo.FULL;
     }
+    deepest = Math.max(deepest, b + lLen);
     if (borrowed == 0) {
       // A path that reused an open operation is no linearization to show.
       best.offer(f, e, b + lLen);
@@ -355,6 +370,15 @@ final class RegisterSearch {
     return d == 0
         ? lookahead.doomed(s, lin)
         : lookahead.doomedAfter(s, f.state[d], lin, f.b, bOff, placed, op);
+  }
+
+  /** The operations a move placed, in order: its open operations, the one placed, the reads. */
+  private int[] moved(int op, int jOff, int jLen, int bOff, int placed) {
+    int[] jumps = jumpOps(jOff, jLen);
+    int[] out = Arrays.copyOf(jumps, jumps.length + 1 + placed);
+    out[jumps.length] = op;
+    System.arraycopy(f.b, bOff, out, jumps.length + 1, placed);
+    return out;
   }
 
   private int[] jumpOps(int jOff, int jLen) {
@@ -468,21 +492,44 @@ final class RegisterSearch {
     for (int op : f.path(best.log)) {
       prefix.add(h.ops[op]);
     }
+    for (int op : best.extra) {
+      prefix.add(h.ops[op]);
+    }
     List<String> states = new ArrayList<>();
     for (int s : best.states) {
       states.add(h.describe(s));
     }
-    Operation blocked = best.bound < n ? h.ops[best.bound] : null;
-    return new Counterexample(key, prefix, blocked, states);
+    int blocked = best.blocked >= 0 ? best.blocked : best.bound;
+    return new Counterexample(key, prefix, blocked < n ? h.ops[blocked] : null, states);
   }
 
-  /** The deepest configuration entered (most completed operations placed), for counterexamples. */
+  /**
+   * The deepest configuration reached (most completed operations placed), for counterexamples: one
+   * entered, or one the lookahead pruned, which names the read it found starved (preferred at equal
+   * depth: it says what cannot be placed, where an entered one only says where it stopped).
+   */
   private static final class Best {
     int placed = -1;
     int log;
     int bound;
     int[] early = new int[0];
+    int[] extra = new int[0];
+    int blocked = -1;
     final List<Integer> states = new ArrayList<>();
+
+    /** A configuration pruned after a move from frame d; {@code moved} lists what it placed. */
+    void offerStarved(Frames f, int d, int count, int state, int[] moved, int starved) {
+      if (count >= placed && (count > placed || blocked < 0)) {
+        placed = count;
+        log = f.logAt[d];
+        bound = -1;
+        early = null;
+        extra = moved;
+        blocked = starved;
+        states.clear();
+        states.add(state);
+      }
+    }
 
     void offer(Frames f, int d, int count) {
       int from = f.lOff[d];
@@ -492,9 +539,12 @@ final class RegisterSearch {
         log = f.logAt[d];
         bound = f.bound[d];
         early = Arrays.copyOfRange(f.l, from, to);
+        extra = new int[0];
+        blocked = -1;
         states.clear();
         states.add(f.state[d]);
       } else if (count == placed
+          && early != null
           && bound == f.bound[d]
           && states.size() < 8
           && !states.contains(f.state[d])

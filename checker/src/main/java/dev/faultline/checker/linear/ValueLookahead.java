@@ -21,6 +21,7 @@ final class ValueLookahead {
   private final int[] cursor;
   private int[] log = new int[256];
   private int top;
+  private int starved = -1;
 
   ValueLookahead(RegisterHistory h) {
     this.h = h;
@@ -71,6 +72,16 @@ final class ValueLookahead {
     if (h.kind[op] == RegisterHistory.WRITE || h.kind[op] == RegisterHistory.CAS) {
       placedWriters[h.produce[op]] += in ? 1 : -1;
     }
+  }
+
+  /** Clears the reader the last test found starved. */
+  void forget() {
+    starved = -1;
+  }
+
+  /** The reader the last failing test found starved, or -1. */
+  int starvedReader() {
+    return starved;
   }
 
   /** Where the cursor log stands, to undo to later. */
@@ -151,7 +162,11 @@ final class ValueLookahead {
     if (firstOpenWriter[v] < ret) {
       return false;
     }
-    return countBelow(writerCalls[v], ret) - placedWriters[v] <= 0;
+    if (countBelow(writerCalls[v], ret) - placedWriters[v] > 0) {
+      return false;
+    }
+    starved = r[p];
+    return true;
   }
 
   private static int countBelow(int[] sorted, int limit) {

@@ -72,27 +72,28 @@ class CheckCommandTest {
   @Test
   void aHistoryThatCannotBeDecidedInTimeIsUnknownWithExitThree() throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (int p = 0; p < 40; p++) {
-      sb.append("{:process ")
-          .append(p)
-          .append(", :type :invoke, :f :write, :value ")
-          .append(p)
-          .append("}\n");
-    }
-    for (int p = 0; p < 40; p++) {
-      sb.append("{:process ")
-          .append(p)
-          .append(", :type :ok, :f :write, :value ")
-          .append(p)
-          .append("}\n");
+    // Each value written twice (so that no shortcut applies), then reads of 0 and then 1 after
+    // every write has ended: no order explains them, and the search must try the writes' orders.
+    for (String type : new String[] {"invoke", "ok"}) {
+      for (int p = 0; p < 40; p++) {
+        sb.append("{:process ")
+            .append(p)
+            .append(", :type :")
+            .append(type)
+            .append(", :f :write, :value ")
+            .append(p % 20)
+            .append("}\n");
+      }
     }
     sb.append(
-        "{:process 40, :type :invoke, :f :read}\n{:process 40, :type :ok, :f :read, :value -1}\n");
+        "{:process 40, :type :invoke, :f :read}\n{:process 40, :type :ok, :f :read, :value 0}\n");
+    sb.append(
+        "{:process 40, :type :invoke, :f :read}\n{:process 40, :type :ok, :f :read, :value 1}\n");
     Path hard = tmp.resolve("hard.edn");
     Files.writeString(hard, sb.toString());
     Run r = run("check", "--time-limit", "0.2", hard.toString());
     assertEquals(ExitCodes.UNKNOWN, r.code(), r.err());
-    assertTrue(r.out().startsWith(hard + ": UNKNOWN ops=41 ms="), r.out());
+    assertTrue(r.out().startsWith(hard + ": UNKNOWN ops=42 ms="), r.out());
     assertTrue(r.err().contains("time limit"), r.err());
   }
 
