@@ -35,7 +35,7 @@ final class ConfigMemo {
   private long takenBytes;
 
   /** Slots: the hash's high half, then the entry's address + 1 (0 when empty). */
-  private long[] table = new long[1 << 10];
+  private long[] table = new long[64];
 
   /** The search's deadline, checked before each step that growth needs. */
   interface Clock {
@@ -68,12 +68,8 @@ final class ConfigMemo {
     table = new long[16];
   }
 
-  /**
-   * Enters (bound, state, early) reached having used {@code uses} open operations: SEEN when it was
-   * entered before with as few or fewer, else ENTERED (a configuration reached again with fewer
-   * open operations used is entered again: it may get further).
-   */
-  int enter(int bound, int state, int[] early, int from, int len, int uses) {
+  /** Enters (bound, state, early): ENTERED when new, SEEN when entered before, or FULL or LATE. */
+  int enter(int bound, int state, int[] early, int from, int len) {
     long h = hash(bound, state, early, from, len);
     long high = h & 0xffffffff00000000L;
     int mask = table.length - 1;
@@ -81,24 +77,18 @@ final class ConfigMemo {
     for (long slot = table[i]; slot != 0; slot = table[i]) {
       if ((slot & 0xffffffff00000000L) == high
           && same((int) slot - 1, bound, state, early, from, len)) {
-        int[] page = data.page((int) slot - 1);
-        int o = Pages.offset((int) slot - 1) + 3 + len;
-        if (page[o] <= uses) {
-          return SEEN;
-        }
-        page[o] = uses;
-        return ENTERED;
+        return SEEN;
       }
       i = (i + 1) & mask;
     }
-    long bytes = 4L * (4 + len) + OVERHEAD;
+    long bytes = 4L * (3 + len) + OVERHEAD;
     if (allowedEntries == 0 || allowedBytes < bytes) {
       int reserved = reserve(bytes);
       if (reserved != ENTERED) {
         return reserved;
       }
     }
-    int at = data.allocate(4 + len);
+    int at = data.allocate(3 + len);
     if (at < 0) {
       return FULL;
     }
@@ -108,7 +98,6 @@ final class ConfigMemo {
     page[o + 1] = state;
     page[o + 2] = len;
     System.arraycopy(early, from, page, o + 3, len);
-    page[o + 3 + len] = uses;
     table[i] = high | (at + 1L);
     size++;
     allowedEntries--;

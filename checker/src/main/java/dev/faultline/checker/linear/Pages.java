@@ -16,7 +16,7 @@ final class Pages {
   private int top;
 
   Pages() {
-    pages[0] = new int[1024];
+    pages[0] = new int[256];
   }
 
   /**

@@ -3,11 +3,12 @@ package dev.faultline.checker.linear;
 import java.util.function.Supplier;
 
 /**
- * A register key, in up to three phases. The strict {@link RegisterSearch} looks for a
- * linearization and nearly always finds one when there is one. When it finds none, the relaxed
- * search (open operations reusable) decides: if even it finds none, the history is not
- * linearizable; if it finds one that uses every open operation at most once, it is. Only when its
- * linearization had to reuse an open operation does the general {@link Search} decide exactly.
+ * A register key, in up to three phases. The relaxed {@link RegisterSearch} (an open operation may
+ * take effect more than once) goes first: when it finds no linearization the history is not
+ * linearizable, and when the one it finds uses no open operation twice, it is. Otherwise the strict
+ * search (open operations used at most once, its memo blind to which) looks for a linearization,
+ * and nearly always finds one. Only when it finds none does the general {@link Search} decide
+ * exactly.
  */
 final class RegisterCheck implements KeyCheck {
   private final RegisterHistory history;
@@ -15,7 +16,13 @@ final class RegisterCheck implements KeyCheck {
   private final long deadlineNanos;
   private final Supplier<Search> exactSearch;
   private RegisterSearch search;
-  private RegisterSearch strict;
+  private boolean strict;
+
+  /**
+   * After the relaxed search said NOT: its result, kept while the strict one finds a deeper prefix.
+   */
+  private RegisterSearch refuted;
+
   private Search exact;
   private long before;
 
@@ -25,7 +32,7 @@ final class RegisterCheck implements KeyCheck {
     this.budget = budget;
     this.deadlineNanos = deadlineNanos;
     this.exactSearch = exact;
-    this.search = new RegisterSearch(history, true, budget, deadlineNanos);
+    this.search = new RegisterSearch(history, false, budget, deadlineNanos);
   }
 
   @Override
@@ -34,37 +41,61 @@ final class RegisterCheck implements KeyCheck {
       return exact.run(quantum);
     }
     RegisterSearch.End end = search.run(quantum);
+    if (refuted != null) {
+      return explained(end);
+    }
     return switch (end) {
       case LINEARIZABLE -> Search.End.LINEARIZABLE;
       case OUT_OF_TIME -> Search.End.OUT_OF_TIME;
       case OUT_OF_MEMORY -> Search.End.OUT_OF_MEMORY;
       case PAUSED -> Search.End.PAUSED;
       case NOT_LINEARIZABLE -> {
-        if (strict != null) {
+        if (!strict && search.bestIsShallow()) {
+          // The verdict is known; the strict search only looks for a longer prefix to show.
+          refuted = search;
+          before += search.configurations();
+          search = new RegisterSearch(history, true, budget, deadlineNanos);
+          strict = true;
+          yield Search.End.PAUSED;
+        }
+        if (!strict) {
           yield Search.End.NOT_LINEARIZABLE;
         }
-        // Keep the strict search's deepest prefix (it reuses nothing) for the counterexample.
-        strict = search;
-        before = strict.configurations();
-        strict.release();
-        search = new RegisterSearch(history, false, budget, deadlineNanos);
-        yield Search.End.PAUSED;
-      }
-      case BORROWED -> {
         before += search.configurations();
         search.release();
         exact = exactSearch.get();
         yield Search.End.PAUSED;
       }
+      case BORROWED -> {
+        before += search.configurations();
+        search.release();
+        search = new RegisterSearch(history, true, budget, deadlineNanos);
+        strict = true;
+        yield Search.End.PAUSED;
+      }
     };
+  }
+
+  /** The strict search run only for a counterexample: the verdict stays NOT whatever it says. */
+  private Search.End explained(RegisterSearch.End end) {
+    switch (end) {
+      case PAUSED:
+        return Search.End.PAUSED;
+      case NOT_LINEARIZABLE:
+        refuted.release();
+        refuted = null;
+        return Search.End.NOT_LINEARIZABLE;
+      default:
+        search.release();
+        search = refuted;
+        refuted = null;
+        return Search.End.NOT_LINEARIZABLE;
+    }
   }
 
   @Override
   public Counterexample counterexample(Object key) {
-    if (exact != null) {
-      return exact.counterexample(key);
-    }
-    return (strict != null ? strict : search).counterexample(key);
+    return exact != null ? exact.counterexample(key) : search.counterexample(key);
   }
 
   @Override

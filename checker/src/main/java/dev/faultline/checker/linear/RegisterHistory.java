@@ -50,13 +50,8 @@ final class RegisterHistory {
   private final Map<Object, Integer> ids = new HashMap<>();
 
   RegisterHistory(Operation[] local, Object initialValue) {
-    List<Operation> done = new ArrayList<>();
-    List<Operation> open = new ArrayList<>();
-    for (Operation op : local) {
-      (op.isOpen() ? open : done).add(op);
-    }
-    done.sort((x, y) -> Integer.compare(x.completionIndex(), y.completionIndex()));
-    open.sort((x, y) -> Integer.compare(x.invokeIndex(), y.invokeIndex()));
+    List<Operation> done = sorted(local, false);
+    List<Operation> open = sorted(local, true);
     completed = done.size();
     ops = new Operation[local.length];
     for (int i = 0; i < completed; i++) {
@@ -123,6 +118,24 @@ final class RegisterHistory {
     }
   }
 
+  /** The completed operations by return, or the open ones by invoke (positions are distinct). */
+  private static List<Operation> sorted(Operation[] local, boolean open) {
+    long[] keys = new long[local.length];
+    int n = 0;
+    for (int i = 0; i < local.length; i++) {
+      if (local[i].isOpen() == open) {
+        long at = open ? local[i].invokeIndex() : local[i].completionIndex();
+        keys[n++] = (at << 32) | i;
+      }
+    }
+    Arrays.sort(keys, 0, n);
+    List<Operation> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      out.add(local[(int) keys[k]]);
+    }
+    return out;
+  }
+
   private int[] sortedByCall() {
     long[] keys = new long[completed];
     for (int i = 0; i < completed; i++) {
@@ -137,21 +150,23 @@ final class RegisterHistory {
   }
 
   private int[][] into() {
-    List<List<Integer>> into = new ArrayList<>();
-    for (int v = 0; v < values.size(); v++) {
-      into.add(new ArrayList<>());
-    }
-    for (int c = 0; c < classTo.length; c++) {
-      List<Integer> list = into.get(classTo[c]);
-      if (classFrom[c] < 0) {
-        list.add(0, c);
-      } else {
-        list.add(c);
-      }
+    int[] count = new int[values.size()];
+    for (int to : classTo) {
+      count[to]++;
     }
     int[][] out = new int[values.size()][];
+    int[] none = new int[0];
     for (int v = 0; v < out.length; v++) {
-      out[v] = into.get(v).stream().mapToInt(Integer::intValue).toArray();
+      out[v] = count[v] == 0 ? none : new int[count[v]];
+      count[v] = 0;
+    }
+    // The write class (at most one per value) first, then the cas classes.
+    for (int pass = 0; pass < 2; pass++) {
+      for (int c = 0; c < classTo.length; c++) {
+        if ((classFrom[c] < 0) == (pass == 0)) {
+          out[classTo[c]][count[classTo[c]]++] = c;
+        }
+      }
     }
     return out;
   }

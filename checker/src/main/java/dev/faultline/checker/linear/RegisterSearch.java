@@ -53,10 +53,10 @@ final class RegisterSearch {
   private final int[] effectSeen;
   private int effectStamp;
   private final Frames f = new Frames();
-  private final Best best = new Best();
+  private final Deepest best = new Deepest();
   private int depth = -1;
   private int borrowed;
-  private int usedOpen;
+  private int deepest = -1;
   private End done;
 
   /**
@@ -106,6 +106,14 @@ final class RegisterSearch {
 
   long configurations() {
     return memo.size();
+  }
+
+  /**
+   * Whether paths that reused an open operation got further than any that did not, so that the
+   * counterexample would show less than the search saw.
+   */
+  boolean bestIsShallow() {
+    return best.placed < deepest;
   }
 
   /** Gives the memo's share of the budget back, for the search that takes over. */
@@ -327,26 +335,50 @@ final class RegisterSearch {
     if (b == n) {
       return Frames.WON;
     }
+    lookahead.forget();
     int r =
-        d >= 0 && lookahead.doomed(s, lin, f.w, wOff, wLen)
+        d >= 0 && doomed(d, s, op, bOff, placed)
             ? ConfigMemo.SEEN
-            : memo.enter(b, s, f.l, lOff, lLen, strict ? usedOpen + jLen : 0);
+            : memo.enter(b, s, f.l, lOff, lLen);
     if (r != ConfigMemo.ENTERED) {
+      if (d >= 0 && borrowed == 0 && lookahead.starvedReader() >= 0 && r == ConfigMemo.SEEN) {
+        best.offerStarved(
+            f, d, b + lLen, s, moved(op, jOff, jLen, bOff, placed), lookahead.starvedReader());
+      }
       f.lTop = lOff;
       lookahead.undo(mark);
-      undo(op, bOff, placed, jOff, jLen, borrow, false);
+      undo(op, bOff, placed, jOff, jLen, borrow);
       return r;
     }
     markTwins(wOff, wLen);
-    usedOpen += jLen;
     int e = ++depth;
     f.push(e, s, b, lOff, lLen, wOff, wLen, bOff, placed, op, jOff, jLen, borrow);
     f.aMark[e] = mark;
     if (!f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed)) {
       return ConfigMemo.FULL;
     }
-    best.offer(f, e, b + lLen);
+    deepest = Math.max(deepest, b + lLen);
+    if (borrowed == 0) {
+      // A path that reused an open operation is no linearization to show.
+      best.offer(f, e, b + lLen);
+    }
     return ConfigMemo.ENTERED;
+  }
+
+  /** Whether the configuration just reached from frame d is certain to fail (ValueLookahead). */
+  private boolean doomed(int d, int s, int op, int bOff, int placed) {
+    return d == 0
+        ? lookahead.doomed(s, lin)
+        : lookahead.doomedAfter(s, f.state[d], lin, f.b, bOff, placed, op);
+  }
+
+  /** The operations a move placed, in order: its open operations, the one placed, the reads. */
+  private int[] moved(int op, int jOff, int jLen, int bOff, int placed) {
+    int[] jumps = jumpOps(jOff, jLen);
+    int[] out = Arrays.copyOf(jumps, jumps.length + 1 + placed);
+    out[jumps.length] = op;
+    System.arraycopy(f.b, bOff, out, jumps.length + 1, placed);
+    return out;
   }
 
   private int[] jumpOps(int jOff, int jLen) {
@@ -428,8 +460,7 @@ final class RegisterSearch {
     prev[next[p]] = p;
   }
 
-  private void undo(
-      int op, int bOff, int placed, int jOff, int jLen, boolean borrow, boolean pushed) {
+  private void undo(int op, int bOff, int placed, int jOff, int jLen, boolean borrow) {
     for (int i = placed - 1; i >= 0; i--) {
       unplace(f.b[bOff + i]);
     }
@@ -438,9 +469,6 @@ final class RegisterSearch {
     }
     for (int i = jLen - 1; i >= 0; i--) {
       open.release(f.j[jOff + i]);
-    }
-    if (pushed) {
-      usedOpen -= jLen;
     }
     if (borrow) {
       borrowed--;
@@ -455,7 +483,7 @@ final class RegisterSearch {
     f.wTop = f.wOff[d];
     f.tTop = f.tOff[d];
     lookahead.undo(f.aMark[d]);
-    undo(f.entry[d], f.bOff[d], f.bLen[d], f.jOff[d], f.jLen[d], f.borrow[d], true);
+    undo(f.entry[d], f.bOff[d], f.bLen[d], f.jOff[d], f.jLen[d], f.borrow[d]);
   }
 
   /** After NOT_LINEARIZABLE: the deepest configuration reached, and what blocked it. */
@@ -464,39 +492,14 @@ final class RegisterSearch {
     for (int op : f.path(best.log)) {
       prefix.add(h.ops[op]);
     }
+    for (int op : best.extra) {
+      prefix.add(h.ops[op]);
+    }
     List<String> states = new ArrayList<>();
     for (int s : best.states) {
       states.add(h.describe(s));
     }
-    Operation blocked = best.bound < n ? h.ops[best.bound] : null;
-    return new Counterexample(key, prefix, blocked, states);
-  }
-
-  /** The deepest configuration entered (most completed operations placed), for counterexamples. */
-  private static final class Best {
-    int placed = -1;
-    int log;
-    int bound;
-    int[] early = new int[0];
-    final List<Integer> states = new ArrayList<>();
-
-    void offer(Frames f, int d, int count) {
-      int from = f.lOff[d];
-      int to = from + f.lLen[d];
-      if (count > placed) {
-        placed = count;
-        log = f.logAt[d];
-        bound = f.bound[d];
-        early = Arrays.copyOfRange(f.l, from, to);
-        states.clear();
-        states.add(f.state[d]);
-      } else if (count == placed
-          && bound == f.bound[d]
-          && states.size() < 8
-          && !states.contains(f.state[d])
-          && Arrays.equals(early, 0, early.length, f.l, from, to)) {
-        states.add(f.state[d]);
-      }
-    }
+    int blocked = best.blocked >= 0 ? best.blocked : best.bound;
+    return new Counterexample(key, prefix, blocked < n ? h.ops[blocked] : null, states);
   }
 }

@@ -19,9 +19,9 @@ final class ValueLookahead {
   private final int[] firstOpenWriter;
   private final int[] placedWriters;
   private final int[] cursor;
-  private final boolean all;
   private int[] log = new int[256];
   private int top;
+  private int starved = -1;
 
   ValueLookahead(RegisterHistory h) {
     this.h = h;
@@ -38,9 +38,10 @@ final class ValueLookahead {
     }
     readers = new int[values][];
     writerCalls = new int[values][];
+    int[] none = new int[0];
     for (int v = 0; v < values; v++) {
-      readers[v] = new int[readerCount[v]];
-      writerCalls[v] = new int[writerCount[v]];
+      readers[v] = readerCount[v] == 0 ? none : new int[readerCount[v]];
+      writerCalls[v] = writerCount[v] == 0 ? none : new int[writerCount[v]];
     }
     Arrays.fill(readerCount, 0);
     Arrays.fill(writerCount, 0);
@@ -53,7 +54,9 @@ final class ValueLookahead {
       }
     }
     for (int[] calls : writerCalls) {
-      Arrays.sort(calls);
+      if (calls.length > 1) {
+        Arrays.sort(calls);
+      }
     }
     firstOpenWriter = new int[values];
     Arrays.fill(firstOpenWriter, Integer.MAX_VALUE);
@@ -63,15 +66,22 @@ final class ValueLookahead {
     }
     placedWriters = new int[values];
     cursor = new int[values];
-    // Testing every value costs a loop over the values per configuration; with many values,
-    // only those the window's operations need are tested.
-    all = values <= 256;
   }
 
   void placed(int op, boolean in) {
     if (h.kind[op] == RegisterHistory.WRITE || h.kind[op] == RegisterHistory.CAS) {
       placedWriters[h.produce[op]] += in ? 1 : -1;
     }
+  }
+
+  /** Clears the reader the last test found starved. */
+  void forget() {
+    starved = -1;
+  }
+
+  /** The reader the last failing test found starved, or -1. */
+  int starvedReader() {
+    return starved;
   }
 
   /** Where the cursor log stands, to undo to later. */
@@ -86,32 +96,50 @@ final class ValueLookahead {
     }
   }
 
-  /**
-   * Whether some value's first unplaced reader can no longer be satisfied in a configuration with
-   * value {@code s} and placed set {@code lin}; {@code window} lists the candidates.
-   */
-  boolean doomed(int s, boolean[] lin, int[] window, int from, int len) {
-    if (all) {
-      for (int v = 0; v < readers.length; v++) {
-        if (v != s && doomed(v, lin)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    for (int i = from; i < from + len; i++) {
-      int op = window[i];
-      int k = h.kind[op];
-      if ((k == RegisterHistory.READ || k == RegisterHistory.CAS)
-          && h.need[op] != s
-          && doomed(h.need[op], lin)) {
+  /** Whether some value's first unplaced reader can no longer be satisfied (tests every value). */
+  boolean doomed(int s, boolean[] lin) {
+    for (int v = 0; v < readers.length; v++) {
+      if (v != s && starved(v, lin)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean doomed(int v, boolean[] lin) {
+  /**
+   * As {@link #doomed(int, boolean[])} after a move from a configuration where no value was doomed:
+   * only the values the move touched can have become so, namely the value the register held before
+   * ({@code was}) and those the placed operations read or wrote.
+   */
+  boolean doomedAfter(int s, int was, boolean[] lin, int[] placed, int from, int len, int op) {
+    if (was != s && starved(was, lin)) {
+      return true;
+    }
+    if (op >= 0 && touches(s, lin, op)) {
+      return true;
+    }
+    for (int i = from; i < from + len; i++) {
+      if (touches(s, lin, placed[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean touches(int s, boolean[] lin, int op) {
+    int k = h.kind[op];
+    if ((k == RegisterHistory.READ || k == RegisterHistory.CAS)
+        && h.need[op] != s
+        && starved(h.need[op], lin)) {
+      return true;
+    }
+    return (k == RegisterHistory.WRITE || k == RegisterHistory.CAS)
+        && h.produce[op] != s
+        && starved(h.produce[op], lin);
+  }
+
+  /** Whether value v's first unplaced reader can no longer see v (the register not holding it). */
+  private boolean starved(int v, boolean[] lin) {
     int[] r = readers[v];
     int p = cursor[v];
     if (p < r.length && lin[r[p]]) {
@@ -134,7 +162,11 @@ final class ValueLookahead {
     if (firstOpenWriter[v] < ret) {
       return false;
     }
-    return countBelow(writerCalls[v], ret) - placedWriters[v] <= 0;
+    if (countBelow(writerCalls[v], ret) - placedWriters[v] > 0) {
+      return false;
+    }
+    starved = r[p];
+    return true;
   }
 
   private static int countBelow(int[] sorted, int limit) {

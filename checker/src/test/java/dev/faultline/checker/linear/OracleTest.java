@@ -13,8 +13,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random small histories (up to 8 operations on 3 processes, with info, fail and never-completed
- * operations) judged by the checker and by a brute-force search over every order; they must agree.
+ * Random small histories (up to 8 operations on 3 processes, or 11 on 4, with info, fail and
+ * never-completed operations) judged by the checker and by a brute-force search over every order;
+ * they must agree.
  */
 class OracleTest {
   private static final int HISTORIES = 4000;
@@ -40,11 +41,22 @@ class OracleTest {
     agree(false, Rules.JEPSEN, 5, 50);
   }
 
+  @Test
+  void checkerAgreesWithBruteForceOnWiderHistoriesWithManyCrashes() {
+    agree(true, Rules.JEPSEN, 6, 30, 11, 4, 1500);
+    agree(true, Rules.PORCUPINE, 7, 30, 11, 4, 1500);
+  }
+
   private static void agree(boolean cas, Rules rules, long seed, int infoPercent) {
+    agree(cas, rules, seed, infoPercent, 8, 3, HISTORIES);
+  }
+
+  private static void agree(
+      boolean cas, Rules rules, long seed, int infoPercent, int ops, int processes, int count) {
     Random random = new Random(seed);
     int[] verdicts = new int[2];
-    for (int i = 0; i < HISTORIES; i++) {
-      List<Op> history = RandomHistories.register(random, cas, 8, 3, infoPercent);
+    for (int i = 0; i < count; i++) {
+      List<Op> history = RandomHistories.register(random, cas, ops, processes, infoPercent);
       boolean expected = BruteForce.linearizable(history, rules);
       Model<?> model = cas ? Models.casRegister(null) : Models.register(null);
       CheckResult r =
@@ -54,7 +66,7 @@ class OracleTest {
       verdicts[expected ? 0 : 1]++;
     }
     assertTrue(
-        verdicts[0] > HISTORIES / 5 && verdicts[1] > HISTORIES / 5,
+        verdicts[0] > count / 5 && verdicts[1] > count / 5,
         "both verdicts occur: " + verdicts[0] + " linearizable, " + verdicts[1] + " not");
   }
 
