@@ -18,6 +18,9 @@ package dev.faultline.models.raft;
  *     when off (the Raft paper's way), its first commit waits for a client command, and a read by
  *     read index appends the entry it needs
  * @param bug the mistake reintroduced, or {@link RaftBug#NONE}
+ * @param firstVoterId the node id of the first voter: the voters are nodes {@code firstVoterId} to
+ *     {@code firstVoterId + voters - 1} (0 when the voters are the first nodes of the simulation;
+ *     the KRaft controllers follow the brokers)
  */
 public record RaftConfig(
     int voters,
@@ -29,7 +32,8 @@ public record RaftConfig(
     boolean checkQuorum,
     ReadPath readPath,
     boolean epochStartRecord,
-    RaftBug bug) {
+    RaftBug bug,
+    int firstVoterId) {
 
   public RaftConfig {
     if (voters < 1) {
@@ -41,6 +45,46 @@ public record RaftConfig(
     if (maxFetchRecords < 1) {
       throw new IllegalArgumentException("a fetch must be able to carry at least one record");
     }
+    if (firstVoterId < 0) {
+      throw new IllegalArgumentException("voter ids must not be negative");
+    }
+  }
+
+  /** Voters that are nodes 0..voters-1. */
+  public RaftConfig(
+      int voters,
+      long electionTimeoutMicros,
+      long fetchTimeoutMicros,
+      long fetchMaxWaitMicros,
+      int maxFetchRecords,
+      boolean preVote,
+      boolean checkQuorum,
+      ReadPath readPath,
+      boolean epochStartRecord,
+      RaftBug bug) {
+    this(
+        voters,
+        electionTimeoutMicros,
+        fetchTimeoutMicros,
+        fetchMaxWaitMicros,
+        maxFetchRecords,
+        preVote,
+        checkQuorum,
+        readPath,
+        epochStartRecord,
+        bug,
+        0);
+  }
+
+  /** The node id of voter {@code index} (0-based). */
+  public int voterId(int index) {
+    return firstVoterId + index;
+  }
+
+  /** The index of voter {@code nodeId}, or -1 when that node is not a voter (an observer). */
+  public int voterIndex(int nodeId) {
+    int i = nodeId - firstVoterId;
+    return i >= 0 && i < voters ? i : -1;
   }
 
   /** How many voters make a majority. */
