@@ -42,6 +42,7 @@ public final class ConsumerClient implements Node {
   private long pending = -1;
   private int pendingPartition;
   private long nextRequestId = 1;
+  private long bootstrapRequests;
   private boolean finalRead;
   private boolean finished;
 
@@ -58,10 +59,15 @@ public final class ConsumerClient implements Node {
     position = new long[config.partitions()];
     readToEnd = new boolean[config.partitions()];
     c.setRole("consumer");
-    c.send(config.controller(), new ReplogMessage.MetadataRequest());
+    c.send(bootstrap(), new ReplogMessage.MetadataRequest());
     c.setTimer(config.pollIntervalMicros(), Timer.POLL);
     c.setTimer(Math.max(0, config.finalReadMicros() - c.nowMicros()), Timer.FINAL);
     c.setTimer(100_000, Timer.METADATA);
+  }
+
+  /** The node to ask for metadata next: the bootstrap servers in turn. */
+  private int bootstrap() {
+    return config.controller() + (int) (bootstrapRequests++ % config.bootstrapServers());
   }
 
   @Override
@@ -75,7 +81,7 @@ public final class ConsumerClient implements Node {
       }
     } else if (tag == Timer.METADATA) {
       if (!finished) {
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         c.setTimer(100_000, Timer.METADATA);
       }
     } else if (tag instanceof PollTimeout t && t.requestId() == pending) {
@@ -117,7 +123,7 @@ public final class ConsumerClient implements Node {
     if (st == null || st.leader() < 0) {
       history.invoke(process, "poll", (long) p, null);
       history.fail(process, "poll", (long) p, null);
-      ctx.send(config.controller(), new ReplogMessage.MetadataRequest());
+      ctx.send(bootstrap(), new ReplogMessage.MetadataRequest());
       ctx.setTimer(config.pollIntervalMicros(), Timer.POLL);
       return;
     }
@@ -158,7 +164,7 @@ public final class ConsumerClient implements Node {
         history.ok(process, "assign", null, null);
         position[p] = 0;
       } else {
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
       }
       afterPoll(config.pollIntervalMicros());
     }

@@ -57,6 +57,7 @@ public final class ProducerClient implements Node {
   private ProducerIdentity identity;
   private long nextRequestId = 1;
   private long sent;
+  private long bootstrapRequests;
 
   /** {@code process} is this producer's Jepsen process; records are logged to {@code history}. */
   public ProducerClient(ProducerConfig config, OpLog history, long process) {
@@ -73,13 +74,18 @@ public final class ProducerClient implements Node {
     metadata = new PartitionState[config.partitions()];
     identity = new ProducerIdentity(config.partitions());
     c.setRole("producer");
-    c.send(config.controller(), new ReplogMessage.MetadataRequest());
+    c.send(bootstrap(), new ReplogMessage.MetadataRequest());
     if (config.idempotence()) {
-      c.send(config.controller(), new ReplogMessage.InitProducerId());
+      c.send(bootstrap(), new ReplogMessage.InitProducerId());
     }
     c.setTimer(config.sendIntervalMicros(), Timer.GENERATE);
     c.setTimer(EXPIRY_CHECK_MICROS, Timer.EXPIRE);
     c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
+  }
+
+  /** The node to ask for metadata next: the bootstrap servers in turn. */
+  private int bootstrap() {
+    return config.controller() + (int) (bootstrapRequests++ % config.bootstrapServers());
   }
 
   @Override
@@ -87,7 +93,9 @@ public final class ProducerClient implements Node {
     long now = c.nowMicros();
     if (tag == Timer.GENERATE) {
       if (now < config.stopMicros()) {
-        generate(now);
+        if (metadataKnown()) {
+          generate(now); // as Kafka's send() blocks until it has metadata
+        }
         c.setTimer(config.sendIntervalMicros(), Timer.GENERATE);
       }
     } else if (tag == Timer.EXPIRE) {
@@ -100,9 +108,9 @@ public final class ProducerClient implements Node {
       drain(now);
     } else if (tag == Timer.METADATA) {
       if (!idle() || now < config.stopMicros()) {
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         if (config.idempotence() && !identity.hasId()) {
-          c.send(config.controller(), new ReplogMessage.InitProducerId());
+          c.send(bootstrap(), new ReplogMessage.InitProducerId());
         }
       }
       c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
@@ -110,7 +118,7 @@ public final class ProducerClient implements Node {
       PendingBatch b = inFlight.get(t.requestId());
       if (b != null) {
         disconnect(b.destination, now);
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         drain(now);
       }
     }
@@ -161,7 +169,7 @@ public final class ProducerClient implements Node {
         if (r.error() == ErrorCode.NOT_LEADER_OR_FOLLOWER
             || r.error() == ErrorCode.FENCED_LEADER_EPOCH
             || r.error() == ErrorCode.UNKNOWN_LEADER_EPOCH) {
-          c.send(config.controller(), new ReplogMessage.MetadataRequest());
+          c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         }
         failed(b, r.error(), now);
       }
@@ -310,6 +318,15 @@ public final class ProducerClient implements Node {
     b.destination = leader;
     inFlight.put(id, b);
     b.timeoutTimer = ctx.setTimer(config.requestTimeoutMicros(), new RequestTimeout(id));
+  }
+
+  private boolean metadataKnown() {
+    for (PartitionState st : metadata) {
+      if (st != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether every record this producer was given has an outcome. */

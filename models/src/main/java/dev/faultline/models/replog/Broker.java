@@ -3,6 +3,7 @@ package dev.faultline.models.replog;
 import dev.faultline.sim.Message;
 import dev.faultline.sim.Node;
 import dev.faultline.sim.NodeContext;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,12 +20,19 @@ public final class Broker implements Node {
   }
 
   private final ReplogConfig config;
+  private final ControllerLink link;
   private final Map<Integer, PartitionReplica> replicas = new TreeMap<>();
   private PartitionReplica[] byPartition; // the same replicas, for invariants' fast lookups
   private NodeContext ctx;
 
   public Broker(ReplogConfig config) {
+    this(config, null);
+  }
+
+  /** A broker reaching its controller through {@code link} (a fresh one per incarnation). */
+  public Broker(ReplogConfig config, ControllerLink link) {
     this.config = config;
+    this.link = link;
   }
 
   @Override
@@ -38,8 +46,13 @@ public final class Broker implements Node {
     byPartition = new PartitionReplica[config.partitions()];
     replicas.forEach((p, r) -> byPartition[p] = r);
     c.setRole("broker");
-    c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(true));
-    c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
+    if (link == null) {
+      c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(true));
+      c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
+    } else {
+      replicas.values().forEach(r -> r.alterIsrVia(link::alterIsr));
+      link.start(this, c);
+    }
     c.setTimer(isrCheckMicros(), Timer.ISR_CHECK);
   }
 
@@ -49,6 +62,9 @@ public final class Broker implements Node {
 
   @Override
   public void onTimer(NodeContext c, Object tag) {
+    if (link != null && link.onTimer(tag)) {
+      return;
+    }
     if (tag == Timer.HEARTBEAT) {
       c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(false));
       c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
@@ -64,16 +80,14 @@ public final class Broker implements Node {
 
   @Override
   public void onMessage(NodeContext c, int from, Message message) {
+    if (link != null && link.onMessage(from, message)) {
+      return;
+    }
     if (!(message instanceof ReplogMessage m)) {
       return;
     }
     if (m instanceof ReplogMessage.PartitionStates s) {
-      for (PartitionState st : s.states()) {
-        PartitionReplica r = replicas.get(st.partition());
-        if (r != null) {
-          r.onState(st);
-        }
-      }
+      onStates(s.states());
     } else if (m instanceof ReplogMessage.Fetch f) {
       PartitionReplica r = replicas.get(f.partition());
       if (r != null) {
@@ -110,8 +124,23 @@ public final class Broker implements Node {
     }
   }
 
+  /** Applies the controller's newer states to the replicas this broker holds. */
+  public void onStates(List<PartitionState> states) {
+    for (PartitionState st : states) {
+      PartitionReplica r = replicas.get(st.partition());
+      if (r != null) {
+        r.onState(st);
+      }
+    }
+  }
+
   private PartitionReplica replica(int partition) {
     return replicas.get(partition);
+  }
+
+  /** How this broker reaches its controller, or null (the single controller node). */
+  public ControllerLink link() {
+    return link;
   }
 
   /** This broker's replica of {@code partition}, or null if it holds none. */

@@ -2,6 +2,7 @@ package dev.faultline.models.replog;
 
 import dev.faultline.sim.NodeContext;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One broker's replica of one partition: its log, high watermark and duplicate table, and its role
@@ -30,6 +31,7 @@ public final class PartitionReplica {
   private LeaderRole leader;
   private FollowerRole follower;
   private long truncatedBelowHighWatermark;
+  private Consumer<ReplogMessage.AlterIsr> alterIsr;
 
   PartitionReplica(ReplogConfig config, NodeContext ctx, int partition) {
     this.config = config;
@@ -40,6 +42,20 @@ public final class PartitionReplica {
     Long hw = ctx.disk().get(hwKey);
     this.highWatermark = hw == null ? 0 : Math.min(hw, log.endOffset());
     producers.rebuild(log);
+  }
+
+  /** Sends this replica's ISR proposals through {@code channel} instead of to the controller. */
+  void alterIsrVia(Consumer<ReplogMessage.AlterIsr> channel) {
+    this.alterIsr = channel;
+  }
+
+  /** A leader's ISR proposal, to the controller of the cluster's mode. */
+  void sendAlterIsr(ReplogMessage.AlterIsr request) {
+    if (alterIsr == null) {
+      ctx.send(config.controller(), request);
+    } else {
+      alterIsr.accept(request);
+    }
   }
 
   /** Applies a controller state if it is newer than the one this replica holds. */

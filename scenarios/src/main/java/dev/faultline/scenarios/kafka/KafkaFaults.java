@@ -1,6 +1,5 @@
 package dev.faultline.scenarios.kafka;
 
-import dev.faultline.models.replog.Controller;
 import dev.faultline.scenarios.compose.FaultPlane;
 import dev.faultline.scenarios.compose.Nemesis;
 import dev.faultline.scenarios.compose.NemesisContext;
@@ -32,7 +31,7 @@ final class KafkaFaults implements Nemesis {
 
   private final String fault;
   private final boolean staleReplica;
-  private final String controller;
+  private final ControlPlane control;
   private final String firstProducer;
   private final double lossRate;
   private final double duplicateRate;
@@ -42,13 +41,13 @@ final class KafkaFaults implements Nemesis {
   KafkaFaults(
       String fault,
       boolean staleReplica,
-      String controller,
+      ControlPlane control,
       String firstProducer,
       double lossRate,
       double duplicateRate) {
     this.fault = fault;
     this.staleReplica = staleReplica;
-    this.controller = controller;
+    this.control = control;
     this.firstProducer = firstProducer;
     this.lossRate = lossRate;
     this.duplicateRate = duplicateRate;
@@ -103,15 +102,18 @@ final class KafkaFaults implements Nemesis {
   }
 
   private String leader() {
-    Simulation sim = ctx.sim();
-    Controller c = (Controller) sim.node(sim.idOf(controller));
-    int id = c.state(0).leader();
-    List<String> brokers = ctx.servers();
+    int id = control.leaderOf(ctx.sim(), 0);
+    List<String> brokers = brokers();
     return id < 0 ? brokers.get(0) : brokers.get(id);
   }
 
+  /** The brokers: the servers that are not controllers. */
+  private List<String> brokers() {
+    return ctx.servers().stream().filter(b -> !control.controllerNames().contains(b)).toList();
+  }
+
   private List<String> others(String leader) {
-    return ctx.servers().stream().filter(b -> !b.equals(leader)).toList();
+    return brokers().stream().filter(b -> !b.equals(leader)).toList();
   }
 
   /** Strikes {@code leader} at {@code at} (or the next microsecond) for one episode. */
@@ -121,7 +123,7 @@ final class KafkaFaults implements Nemesis {
       plane.at(at + EPISODE_MICROS, new Fault.Restart(leader));
     } else {
       List<String> rest = new ArrayList<>(others(leader));
-      rest.add(controller);
+      rest.addAll(control.controllerNames());
       plane.at(at, new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(leader), rest)));
       plane.at(at + EPISODE_MICROS, new Fault.Heal());
     }
@@ -163,13 +165,13 @@ final class KafkaFaults implements Nemesis {
     String survivor = followers.get(ctx.random().nextInt(followers.size()));
     plane.strike(new Fault.Crash(survivor));
     plane.strike(new Fault.Restart(survivor));
-    for (String other : ctx.servers()) {
+    for (String other : brokers()) {
       if (!other.equals(survivor)) {
         plane.strike(new Fault.Crash(other));
       }
     }
     long back = ctx.sim().nowMicros() + EPISODE_MICROS;
-    for (String other : ctx.servers()) {
+    for (String other : brokers()) {
       plane.at(back, new Fault.Restart(other));
     }
   }

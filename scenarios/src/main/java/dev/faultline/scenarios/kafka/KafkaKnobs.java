@@ -1,7 +1,11 @@
 package dev.faultline.scenarios.kafka;
 
+import dev.faultline.models.kraft.KraftConfig;
 import dev.faultline.models.producer.ConsumerConfig;
 import dev.faultline.models.producer.ProducerConfig;
+import dev.faultline.models.raft.RaftBug;
+import dev.faultline.models.raft.RaftConfig;
+import dev.faultline.models.raft.ReadPath;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
@@ -71,6 +75,7 @@ final class KafkaKnobs {
             "none",
             List.of("none", "truncate-to-high-watermark"),
             "reintroduce a known mistake"));
+    k.addAll(controllerKnobs());
     k.add(Knob.integer("producers", 2, 1, 16, "producer clients, one process each"));
     k.add(
         Knob.integer("send-interval-ms", 20, 1, 60_000, "each producer sends a record this often"));
@@ -97,6 +102,61 @@ final class KafkaKnobs {
             "anomaly classes that do not fail the run (lost, inconsistent, duplicate, reorder)"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
+  }
+
+  /** The knobs of the control plane, shared with {@code kafka-controller}. */
+  static List<Knob> controllerKnobs() {
+    return List.of(
+        Knob.choice(
+            "controller",
+            "kraft",
+            List.of("kraft", "oracle"),
+            "kraft: a Raft quorum of controllers over the metadata log; zk: a ZooKeeper-like"
+                + " ensemble and a controller elected through it; oracle: one controller that is"
+                + " never faulted"),
+        Knob.integer("controllers", 3, 1, 7, "controller nodes (kraft and zk)"),
+        Knob.integer(
+            "controller.quorum.election.timeout.ms",
+            50,
+            1,
+            3_600_000,
+            "the controller quorum's election timeout (Kafka: 1000, scaled like the session)"),
+        Knob.integer(
+            "controller.quorum.fetch.timeout.ms",
+            100,
+            1,
+            3_600_000,
+            "a controller that hears nothing from the leader this long campaigns (Kafka: 2000)"),
+        Knob.bool(
+            "eligible.leader.replicas",
+            false,
+            "KIP-966: members an ISR loses below min.insync.replicas stay eligible leaders"));
+  }
+
+  /** The controller quorum's Raft settings: KRaft's rules, scaled down with the session. */
+  static RaftConfig controllerRaft(Knobs k, int firstController) {
+    long election = k.getLong("controller.quorum.election.timeout.ms") * 1000;
+    long fetchTimeout = k.getLong("controller.quorum.fetch.timeout.ms") * 1000;
+    return new RaftConfig(
+        k.getInt("controllers"),
+        election,
+        fetchTimeout,
+        Math.max(1, fetchTimeout / 4),
+        500,
+        true,
+        true,
+        ReadPath.LOG,
+        true,
+        RaftBug.NONE,
+        firstController);
+  }
+
+  static KraftConfig kraft(Knobs k, ReplogConfig replog, int totalPartitions) {
+    return new KraftConfig(
+        replog,
+        controllerRaft(k, replog.controller()),
+        totalPartitions,
+        k.getBool("eligible.leader.replicas"));
   }
 
   static int acks(Knobs k) {
@@ -137,7 +197,7 @@ final class KafkaKnobs {
         500);
   }
 
-  static ProducerConfig producer(Knobs k, long stopMicros, int controller) {
+  static ProducerConfig producer(Knobs k, long stopMicros, ControlPlane plane) {
     return new ProducerConfig(
         acks(k),
         idempotence(k),
@@ -151,16 +211,18 @@ final class KafkaKnobs {
         k.getLong("send-interval-ms") * 1000,
         k.getInt("partitions"),
         stopMicros,
-        controller);
+        plane.bootstrapFirst(),
+        plane.bootstrapCount());
   }
 
-  static ConsumerConfig consumer(Knobs k, long finalReadMicros, int controller) {
+  static ConsumerConfig consumer(Knobs k, long finalReadMicros, ControlPlane plane) {
     return new ConsumerConfig(
         k.getInt("partitions"),
         k.getLong("poll-interval-ms") * 1000,
         500,
         k.getLong("request.timeout.ms") * 1000,
         finalReadMicros,
-        controller);
+        plane.bootstrapFirst(),
+        plane.bootstrapCount());
   }
 }

@@ -5,7 +5,6 @@ import dev.faultline.models.producer.ConsumerConfig;
 import dev.faultline.models.producer.ProducerClient;
 import dev.faultline.models.producer.ProducerConfig;
 import dev.faultline.models.replog.Broker;
-import dev.faultline.models.replog.Controller;
 import dev.faultline.models.replog.PartitionReplica;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
@@ -57,11 +56,11 @@ public final class KafkaProduceScenario extends ComposedScenario {
     Knobs k = s.knobs();
     long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaKnobs.replog(k);
-    for (int i = 1; i <= replog.brokers(); i++) {
-      s.server("b" + i, () -> new Broker(replog));
-    }
-    int ctl = s.node("ctl", () -> new Controller(replog));
-    ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, ctl);
+    ControlPlane control =
+        ControlPlane.of(
+            k.get("controller"), replog, KafkaKnobs.kraft(k, replog, replog.partitions()));
+    control.add(s);
+    ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, control);
     Simulation sim = s.sim();
     List<Integer> producers = new ArrayList<>();
     for (int i = 1; i <= k.getInt("producers"); i++) {
@@ -70,7 +69,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
       sim.history().nameProcess(process, "p" + i);
     }
     long finalRead = faultEnd + pc.deliveryTimeoutMicros() + 100_000;
-    ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, ctl);
+    ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, control);
     long consumerProcess = producers.size() + 1L;
     int consumer = s.node("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
     sim.history().nameProcess(consumerProcess, "c1");
@@ -101,7 +100,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
           new KafkaFaults(
               fault,
               k.getBool("stale-replica"),
-              "ctl",
+              control,
               "p1",
               k.getDouble("loss-rate"),
               k.getDouble("duplicate-rate")));
@@ -116,8 +115,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
             allowed.addAll(KafkaKnobs.ANOMALY_CLASSES);
           }
           KafkaVerdicts.metrics(judgement, sim.history(), pc.requestTimeoutMicros(), metrics);
-          Controller c = (Controller) sim.node(ctl);
-          metrics.put("elections", (double) c.elections());
+          metrics.put("elections", (double) control.elections(sim));
           metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));
           List<Verdict> out = new ArrayList<>();
           out.add(KafkaVerdicts.delivery(judgement, allowed));
