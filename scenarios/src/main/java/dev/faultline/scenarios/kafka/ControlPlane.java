@@ -12,6 +12,10 @@ import dev.faultline.models.raft.SingleLeaderPerEpoch;
 import dev.faultline.models.replog.Broker;
 import dev.faultline.models.replog.Controller;
 import dev.faultline.models.replog.ReplogConfig;
+import dev.faultline.models.zk.PartitionTable;
+import dev.faultline.models.zk.ZkBrokerLink;
+import dev.faultline.models.zk.ZkConfig;
+import dev.faultline.models.zk.ZkNode;
 import dev.faultline.scenarios.compose.Setup;
 import dev.faultline.sim.Simulation;
 import java.util.ArrayList;
@@ -34,10 +38,11 @@ abstract class ControlPlane {
   }
 
   /** The mode's control plane for {@code replog} (whose controller id is the first controller). */
-  static ControlPlane of(String mode, ReplogConfig replog, KraftConfig kraft) {
+  static ControlPlane of(String mode, ReplogConfig replog, KraftConfig kraft, ZkConfig zk) {
     return switch (mode) {
       case "oracle" -> new Oracle(replog);
       case "kraft" -> new Kraft(replog, kraft);
+      case "zk" -> new Zk(replog, zk);
       default -> throw new IllegalArgumentException("no controller mode " + mode);
     };
   }
@@ -167,6 +172,87 @@ abstract class ControlPlane {
     long elections(Simulation sim) {
       MetadataImage img = image(sim);
       return img == null ? 0 : img.leaderChanges();
+    }
+
+    @Override
+    int bootstrapFirst() {
+      return 0;
+    }
+
+    @Override
+    int bootstrapCount() {
+      return replog.brokers();
+    }
+  }
+
+  /** A ZooKeeper-like ensemble on ctl1.., each with a controller candidate beside it. */
+  static final class Zk extends ControlPlane {
+    private final ZkConfig zk;
+
+    Zk(ReplogConfig replog, ZkConfig zk) {
+      super(replog);
+      this.zk = zk;
+    }
+
+    @Override
+    void add(Setup s) {
+      addBrokers(s, () -> new Broker(replog, new ZkBrokerLink(zk)));
+      RaftConfig raft = zk.raft();
+      for (int v = 0; v < raft.voters(); v++) {
+        int id = s.server("ctl" + (v + 1), () -> new RaftNode(raft, new ZkNode(zk)));
+        if (id != raft.voterId(v)) {
+          throw new IllegalStateException("controller ctl" + (v + 1) + " is node " + id);
+        }
+      }
+      s.invariant(new SingleLeaderPerEpoch(raft.firstVoterId(), raft.voters()));
+      s.invariant(new MonotonicHighWatermark(raft.firstVoterId(), raft.voters()));
+      s.invariant(new CommittedLogIntact(raft.firstVoterId(), raft.voters()));
+    }
+
+    @Override
+    List<String> controllerNames() {
+      List<String> out = new ArrayList<>();
+      for (int v = 1; v <= zk.raft().voters(); v++) {
+        out.add("ctl" + v);
+      }
+      return out;
+    }
+
+    /** The controller node of the highest epoch that has loaded, or null. */
+    ZkNode active(Simulation sim) {
+      ZkNode best = null;
+      for (int v = 0; v < zk.raft().voters(); v++) {
+        if (sim.node(zk.raft().voterId(v)) instanceof RaftNode n
+            && n.application() instanceof ZkNode z
+            && z.isActiveController()
+            && (best == null || z.controllerEpoch() > best.controllerEpoch())) {
+          best = z;
+        }
+      }
+      return best;
+    }
+
+    @Override
+    int leaderOf(Simulation sim, int partition) {
+      ZkNode z = active(sim);
+      return z == null ? -1 : z.leaderOf(partition);
+    }
+
+    @Override
+    long elections(Simulation sim) {
+      PartitionTable store = null;
+      for (int v = 0; v < zk.raft().voters() && store == null; v++) {
+        if (sim.node(zk.raft().voterId(v)) instanceof RaftNode n
+            && n.isLeader()
+            && n.application() instanceof ZkNode z) {
+          store = z.store();
+        }
+      }
+      long sum = 0;
+      for (int p = 0; store != null && p < store.partitions(); p++) {
+        sum += store.leaderEpoch(p);
+      }
+      return sum;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.faultline.models.raft.RaftBug;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.ReadPath;
 import dev.faultline.models.replog.ReplogConfig;
+import dev.faultline.models.zk.ZkConfig;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
@@ -73,7 +74,7 @@ final class KafkaKnobs {
         Knob.choice(
             "bug",
             "none",
-            List.of("none", "truncate-to-high-watermark"),
+            List.of("none", "truncate-to-high-watermark", "zombie-controller"),
             "reintroduce a known mistake"));
     k.addAll(controllerKnobs());
     k.add(Knob.integer("producers", 2, 1, 16, "producer clients, one process each"));
@@ -110,7 +111,7 @@ final class KafkaKnobs {
         Knob.choice(
             "controller",
             "kraft",
-            List.of("kraft", "oracle"),
+            List.of("kraft", "zk", "oracle"),
             "kraft: a Raft quorum of controllers over the metadata log; zk: a ZooKeeper-like"
                 + " ensemble and a controller elected through it; oracle: one controller that is"
                 + " never faulted"),
@@ -130,7 +131,25 @@ final class KafkaKnobs {
         Knob.bool(
             "eligible.leader.replicas",
             false,
-            "KIP-966: members an ISR loses below min.insync.replicas stay eligible leaders"));
+            "KIP-966: members an ISR loses below min.insync.replicas stay eligible leaders"),
+        Knob.integer(
+            "zookeeper.session.timeout.ms",
+            600,
+            1,
+            3_600_000,
+            "zk: a session unheard this long expires (Kafka: 18000, scaled like the session)"),
+        Knob.integer(
+            "zk-read-us",
+            37,
+            0,
+            1_000_000,
+            "zk: the ensemble's time to read one partition's state znode (37 us: 1M in 37 s)"),
+        Knob.integer(
+            "zk-write-us",
+            50,
+            0,
+            1_000_000,
+            "zk: the ensemble's time to write one partition's state znode"));
   }
 
   /** The controller quorum's Raft settings: KRaft's rules, scaled down with the session. */
@@ -157,6 +176,17 @@ final class KafkaKnobs {
         controllerRaft(k, replog.controller()),
         totalPartitions,
         k.getBool("eligible.leader.replicas"));
+  }
+
+  static ZkConfig zk(Knobs k, ReplogConfig replog, int totalPartitions) {
+    return new ZkConfig(
+        replog,
+        controllerRaft(k, replog.controller()),
+        totalPartitions,
+        k.getLong("zookeeper.session.timeout.ms") * 1000,
+        k.getLong("zk-read-us"),
+        k.getLong("zk-write-us"),
+        k.get("bug").equals("zombie-controller"));
   }
 
   static int acks(Knobs k) {

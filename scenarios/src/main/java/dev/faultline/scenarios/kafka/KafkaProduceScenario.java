@@ -58,7 +58,10 @@ public final class KafkaProduceScenario extends ComposedScenario {
     ReplogConfig replog = KafkaKnobs.replog(k);
     ControlPlane control =
         ControlPlane.of(
-            k.get("controller"), replog, KafkaKnobs.kraft(k, replog, replog.partitions()));
+            k.get("controller"),
+            replog,
+            KafkaKnobs.kraft(k, replog, replog.partitions()),
+            KafkaKnobs.zk(k, replog, replog.partitions()));
     control.add(s);
     ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, control);
     Simulation sim = s.sim();
