@@ -10,11 +10,13 @@ import java.util.TreeMap;
  * verdict.
  */
 public final class ScenarioRunner {
+  private static final long VERDICT_TAG = 0x7665726469637473L;
+
   private ScenarioRunner() {}
 
   public static ScenarioResult run(Scenario scenario, RunSpec spec) {
     try {
-      return scenario.run(spec);
+      return withVerdictsHashed(scenario.run(spec));
     } catch (SimulationException e) {
       Verdict v =
           Verdict.fail(
@@ -34,5 +36,15 @@ public final class ScenarioRunner {
           List.of(),
           new TreeMap<>());
     }
+  }
+
+  /** Folds each verdict into the trace hash: a run that judged differently hashes differently. */
+  private static ScenarioResult withVerdictsHashed(ScenarioResult r) {
+    if (r.trace() != null) {
+      for (Verdict v : r.verdicts()) {
+        r.trace().absorb(VERDICT_TAG, List.of(v.check(), v.status().name(), v.summary()));
+      }
+    }
+    return r;
   }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.sim;
 
+import dev.faultline.sim.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,11 +14,29 @@ import java.util.TreeMap;
  * what was synced and loses the rest; with torn writes on, a crash keeps a random prefix of the
  * unsynced writes instead, as a disk that reorders nothing but stops mid-way would. The disk
  * outlives node objects: a restarted node recovers from it.
+ *
+ * <p>Every write and sync is folded into the simulation's trace hash, so that two runs that wrote
+ * different values differ in their hash even where no message shows it.
  */
 public final class Disk {
+  private static final long WRITE_TAG = 0x6469736b77726974L;
+  private static final long SYNC_TAG = 0x6469736b73796e63L;
+
   private final Store durable = new Store();
   private final Store current = new Store();
   private final List<Write> pending = new ArrayList<>();
+  private final Trace trace;
+  private final long node;
+
+  /** A disk on its own, outside a simulation (its writes are hashed into a trace nobody reads). */
+  public Disk() {
+    this(new Trace(false), -1);
+  }
+
+  Disk(Trace trace, int node) {
+    this.trace = trace;
+    this.node = (long) node << 32;
+  }
 
   private sealed interface Write permits Put, Append, Truncate {}
 
@@ -57,6 +76,7 @@ public final class Disk {
 
   /** Makes every write so far durable. */
   public void sync() {
+    trace.absorb(SYNC_TAG ^ node, pending.size());
     for (Write w : pending) {
       durable.apply(w);
     }
@@ -81,6 +101,7 @@ public final class Disk {
   }
 
   private void write(Write w) {
+    trace.absorb(WRITE_TAG ^ node, w);
     current.apply(w);
     pending.add(w);
   }

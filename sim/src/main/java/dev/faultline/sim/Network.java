@@ -76,7 +76,7 @@ final class Network {
   void send(int from, int to, Message m) {
     Trace trace = sim.trace();
     long now = sim.now();
-    long salt = Trace.classSalt(m);
+    long salt = Trace.hashOf(m);
     trace.record(TraceKind.SEND, now, from, to, salt, m);
     int link = from * n + to;
     if (anyBlocked && blocked[link]) {
@@ -87,10 +87,13 @@ final class Network {
       trace.record(TraceKind.DROP, now, from, to, salt + DropReason.LOSS.ordinal(), m);
       return;
     }
-    sim.queue().push(deliveryTime(link, now), EventQueue.DELIVER, from, to, m, 0);
+    // The queue keeps the message's hash beside it, so that its delivery or drop is hashed by
+    // contents without hashing the message again.
+    int contents = foldHash(salt);
+    sim.queue().push(deliveryTime(link, now), EventQueue.DELIVER, from, to, m, contents);
     if (duplicateRate > 0 && random.nextDouble() < duplicateRate) {
       trace.record(TraceKind.DUPLICATE, now, from, to, salt, m);
-      sim.queue().push(deliveryTime(link, now), EventQueue.DELIVER, from, to, m, 0);
+      sim.queue().push(deliveryTime(link, now), EventQueue.DELIVER, from, to, m, contents);
     }
   }
 
@@ -127,9 +130,13 @@ final class Network {
       return true;
     }
     Object m = q.obj(s);
-    sim.trace()
-        .record(TraceKind.DROP, sim.now(), from, to.id, Trace.classSalt(m) + reason.ordinal(), m);
+    sim.trace().record(TraceKind.DROP, sim.now(), from, to.id, q.aux(s) + reason.ordinal(), m);
     return false;
+  }
+
+  /** A message's content hash folded to the int that the event queue keeps beside it. */
+  static int foldHash(long contentHash) {
+    return (int) (contentHash ^ (contentHash >>> 32));
   }
 
   void apply(Fault fault) {
@@ -140,11 +147,11 @@ final class Network {
       p.shape()
           .forEachBlockedLink(p.groups(), (a, b) -> blocked[sim.idOf(a) * n + sim.idOf(b)] = true);
       anyBlocked = true;
-      trace.record(TraceKind.PARTITION, now, -1, -1, Trace.textSalt(p.print()), p);
+      trace.record(TraceKind.PARTITION, now, -1, -1, p);
     } else if (fault instanceof Fault.Heal h) {
       Arrays.fill(blocked, false);
       anyBlocked = false;
-      trace.record(TraceKind.HEAL, now, -1, -1, 0, h);
+      trace.record(TraceKind.HEAL, now, -1, -1, h);
     } else {
       if (fault instanceof Fault.Loss l) {
         lossRate = l.rate();
@@ -161,7 +168,7 @@ final class Network {
       } else {
         throw new IllegalArgumentException("not a network fault: " + fault.print());
       }
-      trace.record(TraceKind.NETWORK, now, -1, -1, Trace.textSalt(fault.print()), fault);
+      trace.record(TraceKind.NETWORK, now, -1, -1, fault);
     }
   }
 }

@@ -15,7 +15,7 @@ final class NodeSlot implements NodeContext {
   final String name;
   final Supplier<? extends Node> factory;
   final RandomStream random;
-  final Disk disk = new Disk();
+  final Disk disk;
   final NodeClock clock = new NodeClock();
   Node node;
   boolean up;
@@ -34,6 +34,7 @@ final class NodeSlot implements NodeContext {
     this.name = name;
     this.factory = factory;
     this.random = random;
+    this.disk = new Disk(sim.trace(), id);
   }
 
   void boot(boolean restart) {
@@ -42,7 +43,7 @@ final class NodeSlot implements NodeContext {
     incarnation++;
     node = factory.get();
     Trace t = sim.trace();
-    t.record(restart ? TraceKind.RESTART : TraceKind.START, sim.now(), id, -1, 0, null);
+    t.record(restart ? TraceKind.RESTART : TraceKind.START, sim.now(), id, -1, null);
     node.start(this);
   }
 
@@ -71,7 +72,7 @@ final class NodeSlot implements NodeContext {
   void pause() {
     if (up && !paused) {
       paused = true;
-      sim.trace().record(TraceKind.PAUSE, sim.now(), id, -1, 0, null);
+      sim.trace().record(TraceKind.PAUSE, sim.now(), id, -1, null);
     }
   }
 
@@ -80,7 +81,7 @@ final class NodeSlot implements NodeContext {
       return;
     }
     paused = false;
-    sim.trace().record(TraceKind.RESUME, sim.now(), id, -1, 0, null);
+    sim.trace().record(TraceKind.RESUME, sim.now(), id, -1, null);
     EventQueue q = sim.queue();
     for (int i = 0; i < heldCount; i++) {
       q.requeue(held[i], sim.now());
@@ -171,6 +172,6 @@ final class NodeSlot implements NodeContext {
     if (r.equals("leader")) {
       leaderships++;
     }
-    sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, Trace.textSalt(r), r);
+    sim.trace().record(TraceKind.ROLE, sim.now(), id, -1, r);
   }
 }

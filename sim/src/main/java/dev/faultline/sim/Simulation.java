@@ -42,7 +42,7 @@ public final class Simulation {
   public Simulation(SimConfig config) {
     this.config = config;
     this.trace = new Trace(config.fullTrace());
-    this.history = new OpLog(() -> now);
+    this.history = new OpLog(() -> now, trace);
     this.network = new Network(this, config.network(), random("network"));
   }
 
@@ -211,7 +211,7 @@ public final class Simulation {
           }
           Message m = (Message) queue.obj(s);
           int from = queue.src(s);
-          trace.record(TraceKind.DELIVER, now, from, to.id, Trace.classSalt(m), m);
+          trace.record(TraceKind.DELIVER, now, from, to.id, queue.aux(s), m);
           queue.free(s);
           to.node.onMessage(to, from, m);
           return;
@@ -225,7 +225,7 @@ public final class Simulation {
             return;
           }
           Object tag = queue.obj(s);
-          trace.record(TraceKind.TIMER, now, n.id, n.id, Trace.textSalt(tag), tag);
+          trace.record(TraceKind.TIMER, now, n.id, n.id, tag);
           queue.free(s);
           n.node.onTimer(n, tag);
           return;
@@ -263,7 +263,7 @@ public final class Simulation {
     } else if (fault instanceof Fault.Skew k) {
       NodeSlot n = nodes[idOf(k.node())];
       n.clock.skew(now, k.offsetMicros(), k.driftPpm());
-      trace.record(TraceKind.SKEW, now, n.id, -1, Trace.textSalt(k.print()), k);
+      trace.record(TraceKind.SKEW, now, n.id, -1, k);
     } else {
       network.apply(fault);
     }

@@ -17,8 +17,12 @@ import java.util.List;
  * clock makes it tick at its own pace.
  */
 public final class CounterNode implements Node {
-  /** Gossip: the sender's view of every node's count. */
+  /** Gossip: the sender's view of every node's count (a copy: the sender goes on counting). */
   public record Gossip(long[] counts) implements Message {
+    public Gossip {
+      counts = counts.clone();
+    }
+
     @Override
     public String toString() {
       return "Gossip" + Arrays.toString(counts);
@@ -72,7 +76,7 @@ public final class CounterNode implements Node {
     } else {
       for (int peer = 0; peer < config.servers(); peer++) {
         if (peer != ctx.self()) {
-          ctx.send(peer, new Gossip(counts.clone()));
+          ctx.send(peer, new Gossip(counts));
         }
       }
       ctx.setTimer(config.gossipMicros(), Timer.GOSSIP);

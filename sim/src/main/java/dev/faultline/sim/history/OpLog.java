@@ -1,5 +1,6 @@
 package dev.faultline.sim.history;
 
+import dev.faultline.sim.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.function.LongSupplier;
  * What clients saw: invocations and completions, stamped with true virtual time (not a node's
  * skewed clock), in the order they happened. Scenarios turn it into a checker history.
  *
- * <p>Values must be immutable: {@code null}, {@link Long}, {@link String}, or lists of those.
+ * <p>Values must be immutable: {@code null}, {@link Long}, {@link String}, or lists of those. Every
+ * entry (process, type, function, key, value, time) is folded into the trace hash: what clients saw
+ * is part of the run's fingerprint.
  */
 public final class OpLog {
   /** The kind of an entry, as Jepsen names them. */
@@ -26,12 +29,22 @@ public final class OpLog {
   public record Entry(
       long process, Type type, String f, Object key, Object value, long timeMicros) {}
 
+  private static final long ENTRY_TAG = 0x6f706c6f67656e74L;
+
   private final LongSupplier clock;
+  private final Trace trace;
   private final List<Entry> entries = new ArrayList<>();
   private final SortedMap<Long, String> processNames = new TreeMap<>();
 
+  /** A log on its own (its entries are hashed into a trace nobody reads). */
   public OpLog(LongSupplier trueClockMicros) {
+    this(trueClockMicros, new Trace(false));
+  }
+
+  /** A log whose entries are folded into {@code trace}'s hash. */
+  public OpLog(LongSupplier trueClockMicros, Trace trace) {
     this.clock = trueClockMicros;
+    this.trace = trace;
   }
 
   public void invoke(long process, String f, Object key, Object value) {
@@ -53,7 +66,9 @@ public final class OpLog {
   }
 
   private void add(long process, Type type, String f, Object key, Object value) {
-    entries.add(new Entry(process, type, f, key, value, clock.getAsLong()));
+    Entry e = new Entry(process, type, f, key, value, clock.getAsLong());
+    trace.absorb(ENTRY_TAG, e);
+    entries.add(e);
   }
 
   /** Names process {@code process} as its node is named ({@code c1}, {@code p2}), for reports. */

@@ -6,12 +6,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The trace of a simulation: a running hash of every event and, when asked for, the events
- * themselves (for reports and message diagrams).
+ * The trace of a simulation: a running hash that fingerprints the run and, when asked for, the
+ * events themselves (for reports and message diagrams).
  *
- * <p>The hash covers each event's kind, time, nodes and the class of its message (or the text of
- * its timer tag, fault or role) — never an identity hash — so the same seed and configuration give
- * the same hash on every run and every JDK from 17 up.
+ * <p>The hash covers each event's kind, time and nodes and the structural hash of its subject (a
+ * message's full contents, a timer tag, a fault, a role: see {@link StructuralHash}), and whatever
+ * is {@linkplain #absorb absorbed} without being an event: disk writes and syncs, client history
+ * entries, verdicts. It never uses an identity hash or an enum's {@code hashCode}, so the same seed
+ * and configuration give the same hash on every run and every JDK from 17 up, and a different value
+ * anywhere gives a different hash.
  */
 public final class Trace {
   private final boolean full;
@@ -24,7 +27,15 @@ public final class Trace {
     this.full = full;
   }
 
-  /** Records an event; {@code salt} is a stable hash of its subject. */
+  /** Records an event about {@code subject} (null allowed), hashing it structurally. */
+  public void record(TraceKind kind, long timeMicros, int from, int to, Object subject) {
+    record(kind, timeMicros, from, to, hashOf(subject), subject);
+  }
+
+  /**
+   * Records an event whose subject's hash is already known: {@code salt} must be {@link
+   * #hashOf(Object)} of the subject, possibly combined with further detail (a drop reason).
+   */
   public void record(TraceKind kind, long timeMicros, int from, int to, long salt, Object subject) {
     long packed =
         ((long) kind.ordinal() << 48) ^ ((long) (from & 0xffffff) << 24) ^ (to & 0xffffff);
@@ -36,6 +47,34 @@ public final class Trace {
       events.add(new TraceEvent(size, timeMicros, kind, from, to, subject));
     }
     size++;
+  }
+
+  /**
+   * Folds {@code value} into the hash without recording an event: for what the run did that is not
+   * an event (a disk write, a client history entry, a verdict). {@code tag} says what it is.
+   */
+  public void absorb(long tag, Object value) {
+    hash = StructuralHash.combine(hash ^ tag, hashOf(value));
+  }
+
+  /** Folds {@code value} into the hash without recording an event. */
+  public void absorb(Object value) {
+    absorb(0, value);
+  }
+
+  /**
+   * The structural hash of a trace subject.
+   *
+   * @throws StructuralHash.NotHashableException naming the subject's class when it (or a value it
+   *     holds) cannot be hashed structurally
+   */
+  public static long hashOf(Object subject) {
+    try {
+      return StructuralHash.of(subject);
+    } catch (StructuralHash.NotHashableException e) {
+      throw new StructuralHash.NotHashableException(
+          "cannot hash a " + subject.getClass().getName() + " for the trace: " + e.getMessage());
+    }
   }
 
   /** The hash of every event so far. */
@@ -66,24 +105,5 @@ public final class Trace {
   /** The events, when the trace is full; empty otherwise. */
   public List<TraceEvent> events() {
     return Collections.unmodifiableList(events);
-  }
-
-  /** A stable hash of an object's class name, for subjects whose content is not hashed. */
-  public static long classSalt(Object subject) {
-    return subject == null ? 0 : subject.getClass().getName().hashCode();
-  }
-
-  /** A stable hash of a subject's text; for timer tags, faults and roles. */
-  public static long textSalt(Object subject) {
-    if (subject == null) {
-      return 0;
-    }
-    if (subject instanceof Enum<?> e) {
-      return e.getDeclaringClass().getName().hashCode() * 31L + e.name().hashCode();
-    }
-    if (subject instanceof Number n) {
-      return n.longValue();
-    }
-    return subject.toString().hashCode();
   }
 }

@@ -1,5 +1,7 @@
 package dev.faultline.models.ring.store;
 
+import dev.faultline.sim.trace.StableHash;
+import dev.faultline.sim.trace.StructuralHash;
 import java.util.Arrays;
 
 /**
@@ -11,9 +13,10 @@ import java.util.Arrays;
  * causal past exactly; a coordinator-counted clock would need dotted version vectors for that.
  *
  * <p>Kept as two sorted arrays: reconciliation compares clocks on every replica write, and a walk
- * over arrays allocates nothing.
+ * over arrays allocates nothing; that is also why it is not a record, and hashes itself for the
+ * trace.
  */
-public final class VectorClock {
+public final class VectorClock implements StableHash {
   private static final VectorClock EMPTY = new VectorClock(new String[0], new long[0]);
 
   /** How two clocks relate. */
@@ -131,6 +134,11 @@ public final class VectorClock {
   @Override
   public int hashCode() {
     return 31 * Arrays.hashCode(actors) + Arrays.hashCode(counts);
+  }
+
+  @Override
+  public long stableHash() {
+    return StructuralHash.combine(StructuralHash.of(actors), StructuralHash.of(counts));
   }
 
   @Override

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Executes Faultline's notebooks headless on the Java kernel and writes HTML beside each one.
+
+Usage: notebooks/run.py [--kernelspec-dir DIR] [--classpath CP] [--timeout S] [--attempts N]
+                        [--repeat N] [NOTEBOOK.ipynb ...]
+
+The kernel (rapaio-jupyter-kernel 3.0.1) sometimes never answers after it starts: a race between
+its channel threads at start-up. This launcher therefore starts each kernel itself and proves it
+alive before handing it a notebook: it waits for the kernel_info reply on the shell channel, then
+runs a probe cell and waits for its result on the iopub channel (the two channels the race can
+silence). A kernel that fails either within the start-up timeout is killed and started again, up
+to --attempts times. Only then does nbclient execute the notebook on that kernel. A cell that
+throws fails the run (exit 1); a kernel that never comes up exits 3.
+"""
+import argparse
+import os
+import queue
+import sys
+import time
+
+try:
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from nbconvert import HTMLExporter
+except ImportError as e:  # pragma: no cover - depends on the machine
+    sys.stderr.write(
+        "notebooks: Jupyter's Python packages are missing (%s); install them with "
+        "'apt-get install -y jupyter-nbconvert python3-nbclient jupyter-client'\n" % e.name)
+    sys.exit(2)
+
+KERNEL = "faultline-java"
+RESTARTS = [0]
+PROBE = 'System.out.println("faultline-probe-" + (40 + 2));'
+
+
+def start_kernel(startup_timeout, attempts, log, kernel_log):
+    """Starts a kernel that answers on shell and iopub, or raises RuntimeError."""
+    for attempt in range(1, attempts + 1):
+        km = KernelManager(kernel_name=KERNEL)
+        km.start_kernel(stdout=kernel_log, stderr=kernel_log)
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=startup_timeout)
+            probe(kc, startup_timeout)
+            return km, kc, attempt
+        except (RuntimeError, TimeoutError, queue.Empty) as e:
+            log("notebooks: kernel start %d of %d did not answer (%s); starting another"
+                % (attempt, attempts, str(e) or type(e).__name__))
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            RESTARTS[0] += 1
+    raise RuntimeError("the Java kernel did not answer in %d starts" % attempts)
+
+
+def probe(kc, timeout):
+    """Runs one cell and waits for its output on iopub and its reply on shell."""
+    msg_id = kc.execute(PROBE)
+    deadline = time.monotonic() + timeout
+    seen = False
+    while not seen:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("no probe output on iopub")
+        msg = kc.get_iopub_msg(timeout=left)
+        if msg.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        content = msg.get("content", {})
+        if msg["msg_type"] == "stream" and "faultline-probe-42" in content.get("text", ""):
+            seen = True
+        if msg["msg_type"] == "error":
+            raise RuntimeError("the probe cell failed: " + content.get("evalue", ""))
+    while True:  # late kernel_info replies may still be queued on shell: skip them
+        reply = kc.get_shell_msg(timeout=max(1, deadline - time.monotonic()))
+        if reply.get("parent_header", {}).get("msg_id") == msg_id:
+            break
+    if reply["content"].get("status") != "ok":
+        raise RuntimeError("the probe cell's reply was " + reply["content"].get("status", "?"))
+
+
+def execute(path, args, log):
+    nb = nbformat.read(path, as_version=4)
+    km, kc, attempt = start_kernel(args.startup_timeout, args.attempts, log, args.kernel_log)
+    try:
+        client = NotebookClient(nb, km=km, timeout=args.timeout, kernel_name=KERNEL,
+                                resources={"metadata": {"path": os.path.dirname(path)}})
+        client.kc = kc
+        client.execute()
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return nb, attempt
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description="Execute the notebooks and write HTML beside them.")
+    ap.add_argument("notebooks", nargs="*")
+    ap.add_argument("--timeout", type=int, default=600, help="seconds one cell may take")
+    ap.add_argument("--startup-timeout", type=int, default=60, help="seconds a kernel may take to answer")
+    ap.add_argument("--attempts", type=int, default=5, help="kernel starts before giving up")
+    ap.add_argument("--repeat", type=int, default=1, help="run each notebook this many times")
+    ap.add_argument("--no-html", action="store_true", help="execute only")
+    ap.add_argument("--kernel-log", default=os.path.join(here, "target", "kernel.log"),
+                    help="where the kernels' own output goes")
+    args = ap.parse_args()
+    os.makedirs(os.path.dirname(args.kernel_log), exist_ok=True)
+    args.kernel_log = open(args.kernel_log, "a", encoding="utf-8")
+    paths = args.notebooks or sorted(
+        os.path.join(here, f) for f in os.listdir(here) if f.endswith(".ipynb"))
+    log = lambda s: (sys.stderr.write(s + "\n"), sys.stderr.flush())
+    failed = 0
+    for path in paths:
+        for run in range(1, args.repeat + 1):
+            started = time.monotonic()
+            try:
+                nb, attempt = execute(path, args, log)
+            except CellExecutionError as e:
+                lines = [l for l in str(e).strip().splitlines() if l.strip()]
+                log("notebooks: %s: a cell failed:\n  %s" % (path, "\n  ".join(lines[-25:])))
+                failed += 1
+                continue
+            except RuntimeError as e:
+                log("notebooks: %s: %s" % (path, e))
+                return 3
+            took = time.monotonic() - started
+            if not args.no_html:
+                html, _ = HTMLExporter().from_notebook_node(nb)
+                out = os.path.splitext(path)[0] + ".html"
+                with open(out, "w", encoding="utf-8") as f:
+                    f.write(html)
+                print("notebooks: %s -> %s (%.1f s, kernel start %d)" % (path, out, took, attempt))
+            else:
+                print("notebooks: %s ran (%.1f s, kernel start %d)" % (path, took, attempt))
+            sys.stdout.flush()
+    print("notebooks: %d run(s), %d failed, %d kernel restart(s)"
+          % (len(paths) * args.repeat, failed, RESTARTS[0]))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,4 @@
+package dev.faultline.archfixtures.arrows.models;
+
+/** A class of the fixture models module. */
+public final class ModelPart {}

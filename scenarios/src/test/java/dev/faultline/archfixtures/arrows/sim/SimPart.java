@@ -1,0 +1,4 @@
+package dev.faultline.archfixtures.arrows.sim;
+
+/** A class of the fixture sim module. */
+public final class SimPart {}
