@@ -1,6 +1,8 @@
 package dev.faultline.models.zk;
 
 import dev.faultline.models.replog.PartitionState;
+import dev.faultline.sim.trace.StableHash;
+import dev.faultline.sim.trace.StructuralHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  * which Kafka uses as the partition epoch), in parallel arrays: the state znodes in the store, the
  * controller's cache of them, and a broker's metadata cache.
  */
-public final class PartitionTable {
+public final class PartitionTable implements StableHash {
   final int brokers;
   final int replicationFactor;
   final int[] leader;
@@ -31,6 +33,19 @@ public final class PartitionTable {
       leader[p] = p % brokers;
     }
     Arrays.fill(isr, (1 << replicationFactor) - 1);
+  }
+
+  /** Every partition's fields, in order: what a read of the table carries. */
+  @Override
+  public long stableHash() {
+    long h = StructuralHash.combine(brokers, replicationFactor);
+    for (int p = 0; p < leader.length; p++) {
+      h = StructuralHash.combine(h, leader[p]);
+      h = StructuralHash.combine(h, leaderEpoch[p]);
+      h = StructuralHash.combine(h, isr[p]);
+      h = StructuralHash.combine(h, version[p]);
+    }
+    return h;
   }
 
   /** A table that knows nothing yet: no leader, epochs and versions -1 (a broker's cache). */
