@@ -20,6 +20,14 @@ public interface Scenario {
   /** Every knob, with its default; the order is the order {@code list} prints them in. */
   List<Knob> knobs();
 
+  /**
+   * The metrics this scenario exists to measure (a failover time, say): {@code compare} prints
+   * their median per configuration. None by default.
+   */
+  default List<String> headlineMetrics() {
+    return List.of();
+  }
+
   /** Runs one seed. Checks that fail are verdicts in the result, not exceptions. */
   ScenarioResult run(RunSpec spec);
 }

@@ -13,7 +13,8 @@ public final class ScenarioRegistry {
         new CounterScenario(),
         new dev.faultline.scenarios.dynamo.DynamoScenario(),
         new dev.faultline.scenarios.raft.RaftKvScenario(),
-        new dev.faultline.scenarios.kafka.KafkaProduceScenario());
+        new dev.faultline.scenarios.kafka.KafkaProduceScenario(),
+        new dev.faultline.scenarios.kafka.KafkaControllerScenario());
   }
 
   public static Optional<Scenario> find(String name) {

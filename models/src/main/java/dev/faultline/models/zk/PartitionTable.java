@@ -20,6 +20,7 @@ public final class PartitionTable implements StableHash {
   final int[] leaderEpoch;
   final int[] isr;
   final int[] version;
+  final int[] leaderships;
 
   /** The state of a topic created with every broker up: preferred leaders, full ISRs. */
   public PartitionTable(int partitions, int replicationFactor, int brokers) {
@@ -29,8 +30,10 @@ public final class PartitionTable implements StableHash {
     this.leaderEpoch = new int[partitions];
     this.isr = new int[partitions];
     this.version = new int[partitions];
+    this.leaderships = new int[brokers];
     for (int p = 0; p < partitions; p++) {
       leader[p] = p % brokers;
+      leaderships[p % brokers]++;
     }
     Arrays.fill(isr, (1 << replicationFactor) - 1);
   }
@@ -52,6 +55,7 @@ public final class PartitionTable implements StableHash {
   public static PartitionTable unknown(int partitions, int replicationFactor, int brokers) {
     PartitionTable t = new PartitionTable(partitions, replicationFactor, brokers);
     Arrays.fill(t.leader, -1);
+    Arrays.fill(t.leaderships, 0);
     Arrays.fill(t.leaderEpoch, -1);
     Arrays.fill(t.version, -1);
     Arrays.fill(t.isr, 0);
@@ -65,6 +69,7 @@ public final class PartitionTable implements StableHash {
     this.leaderEpoch = o.leaderEpoch.clone();
     this.isr = o.isr.clone();
     this.version = o.version.clone();
+    this.leaderships = o.leaderships.clone();
   }
 
   /** A copy, as a read of every state znode returns it. */
@@ -107,6 +112,11 @@ public final class PartitionTable implements StableHash {
     return pos < replicationFactor ? pos : -1;
   }
 
+  /** How many partitions {@code broker} leads. */
+  public int leaderships(int broker) {
+    return leaderships[broker];
+  }
+
   public boolean inIsr(int p, int broker) {
     int pos = position(p, broker);
     return pos >= 0 && (isr[p] & (1 << pos)) != 0;
@@ -114,6 +124,12 @@ public final class PartitionTable implements StableHash {
 
   /** Sets partition {@code p}'s state as written (or read) at {@code newVersion}. */
   public void set(int p, int newLeader, int newLeaderEpoch, int newIsr, int newVersion) {
+    if (leader[p] >= 0) {
+      leaderships[leader[p]]--;
+    }
+    if (newLeader >= 0) {
+      leaderships[newLeader]++;
+    }
     leader[p] = newLeader;
     leaderEpoch[p] = newLeaderEpoch;
     isr[p] = newIsr;

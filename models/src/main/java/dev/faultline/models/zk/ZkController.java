@@ -379,13 +379,7 @@ final class ZkController implements ZkClient.Listener {
   }
 
   private static boolean leadsAny(PartitionWriter.Context c, int b) {
-    PartitionTable t = c.cache();
-    for (int p = 0; p < t.partitions(); p++) {
-      if (t.leader(p) == b) {
-        return true;
-      }
-    }
-    return false;
+    return c.cache().leaderships(b) > 0;
   }
 
   // ---- read by scenarios and tests ----

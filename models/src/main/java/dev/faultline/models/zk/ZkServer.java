@@ -44,6 +44,7 @@ final class ZkServer {
   private final Map<Long, Boolean> closing = new TreeMap<>();
   private final TreeMap<Long, Pending> pending = new TreeMap<>();
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
+  private final Map<Long, Boolean> queued = new TreeMap<>(); // request ids waiting: no duplicates
   private long busyUntil;
   private boolean serveArmed;
 
@@ -59,7 +60,7 @@ final class ZkServer {
   }
 
   private long checkMicros() {
-    return Math.max(1, config.sessionTimeoutMicros() / 4);
+    return Math.max(1, config.sessionTimeoutMicros() / 9); // ZooKeeper's tick: 2 s of 18
   }
 
   ZkTree tree() {
@@ -77,6 +78,7 @@ final class ZkServer {
       closing.clear();
       pending.clear();
       queue.clear();
+      queued.clear();
     }
     if (!leading && nowLeading) {
       leading = true;
@@ -169,8 +171,9 @@ final class ZkServer {
       } else {
         ctx.send(from, new ZkMessage.SessionExpired(p.sessionId()));
       }
-    } else if (m instanceof ZkMessage.Request r) {
-      queue.add(new Job(from, r));
+    } else if (m instanceof ZkMessage.Request r
+        && queued.putIfAbsent(r.requestId(), true) == null) {
+      queue.add(new Job(from, r)); // a resent request already waiting is not queued twice
       armServe();
     }
   }
@@ -212,6 +215,9 @@ final class ZkServer {
     }
     serveArmed = false;
     Job job = queue.poll();
+    if (job != null) {
+      queued.remove(job.request().requestId());
+    }
     if (job != null && leading) {
       serve(job);
     }

@@ -6,6 +6,7 @@ import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.compare.ComparisonRow;
 import dev.faultline.scenarios.compare.ComparisonTable;
 import dev.faultline.scenarios.compare.Configuration;
+import dev.faultline.scenarios.compare.MetricMedians;
 import dev.faultline.scenarios.compare.PairedDifference;
 import dev.faultline.scenarios.sweep.ClientMetrics;
 import dev.faultline.scenarios.sweep.SeedOutcome;
@@ -127,6 +128,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
     out.println();
     ComparisonTable.print(out, rows);
+    MetricMedians.print(
+        out,
+        scenario.headlineMetrics(),
+        configs.stream().map(Configuration::label).toList(),
+        outcomesByConfig);
     List<PairedDifference> paired = new ArrayList<>();
     for (int i = 1; i < configs.size(); i++) {
       paired.add(

@@ -59,6 +59,21 @@ abstract class ControlPlane {
   /** How many leader changes the controller has made. */
   abstract long elections(Simulation sim);
 
+  /** Whether a controller other than node {@code except} is active (and, in zk mode, loaded). */
+  boolean activeOtherThan(Simulation sim, int except) {
+    throw new UnsupportedOperationException("the single controller never fails over");
+  }
+
+  /** How many partitions {@code broker} leads in the active controller's view, or -1. */
+  int leaderships(Simulation sim, int broker) {
+    throw new UnsupportedOperationException("not measured in this mode");
+  }
+
+  /** Whether {@code broker}'s controller has let it finish a controlled shutdown. */
+  boolean shutDownGranted(Simulation sim, int broker) {
+    throw new UnsupportedOperationException("not measured in this mode");
+  }
+
   /** The first node clients ask for metadata, and how many to ask in turn. */
   abstract int bootstrapFirst();
 
@@ -175,6 +190,33 @@ abstract class ControlPlane {
     }
 
     @Override
+    boolean activeOtherThan(Simulation sim, int except) {
+      for (int v = 0; v < kraft.raft().voters(); v++) {
+        int id = kraft.raft().voterId(v);
+        if (id != except
+            && sim.node(id) instanceof RaftNode n
+            && n.application() instanceof QuorumController c
+            && c.isActive()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int leaderships(Simulation sim, int broker) {
+      MetadataImage img = image(sim);
+      return img == null ? -1 : img.leaderships(broker);
+    }
+
+    @Override
+    boolean shutDownGranted(Simulation sim, int broker) {
+      return sim.node(broker) instanceof Broker b
+          && b.link() instanceof KraftBrokerLink l
+          && l.shutDownGrantedMicros() >= 0;
+    }
+
+    @Override
     int bootstrapFirst() {
       return 0;
     }
@@ -253,6 +295,33 @@ abstract class ControlPlane {
         sum += store.leaderEpoch(p);
       }
       return sum;
+    }
+
+    @Override
+    boolean activeOtherThan(Simulation sim, int except) {
+      for (int v = 0; v < zk.raft().voters(); v++) {
+        int id = zk.raft().voterId(v);
+        if (id != except
+            && sim.node(id) instanceof RaftNode n
+            && n.application() instanceof ZkNode z
+            && z.isActiveController()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int leaderships(Simulation sim, int broker) {
+      ZkNode z = active(sim);
+      return z == null || z.cache() == null ? -1 : z.cache().leaderships(broker);
+    }
+
+    @Override
+    boolean shutDownGranted(Simulation sim, int broker) {
+      return sim.node(broker) instanceof Broker b
+          && b.link() instanceof ZkBrokerLink l
+          && l.shutDownGrantedMicros() >= 0;
     }
 
     @Override
