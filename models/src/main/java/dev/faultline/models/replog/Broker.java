@@ -16,11 +16,14 @@ import java.util.TreeMap;
 public final class Broker implements Node {
   private enum Timer {
     HEARTBEAT,
-    ISR_CHECK
+    ISR_CHECK,
+    FLUSH,
+    WRITEBACK
   }
 
   private final ReplogConfig config;
   private final ControllerLink link;
+  private final FlushPolicy flush;
   private final Map<Integer, PartitionReplica> replicas = new TreeMap<>();
   private PartitionReplica[] byPartition; // the same replicas, for invariants' fast lookups
   private NodeContext ctx;
@@ -31,8 +34,14 @@ public final class Broker implements Node {
 
   /** A broker reaching its controller through {@code link} (a fresh one per incarnation). */
   public Broker(ReplogConfig config, ControllerLink link) {
+    this(config, link, FlushPolicy.everyAppend());
+  }
+
+  /** A broker that fsyncs its logs as {@code flush} says. */
+  public Broker(ReplogConfig config, ControllerLink link, FlushPolicy flush) {
     this.config = config;
     this.link = link;
+    this.flush = flush;
   }
 
   @Override
@@ -54,6 +63,19 @@ public final class Broker implements Node {
       link.start(this, c);
     }
     c.setTimer(isrCheckMicros(), Timer.ISR_CHECK);
+    if (!flush.syncsEveryAppend()) {
+      replicas.values().forEach(r -> r.log.flushPolicy(flush));
+      if (flush.flushMicros() > 0) {
+        c.setTimer(flushCheckMicros(), Timer.FLUSH);
+      }
+      if (flush.writebackMicros() > 0) {
+        c.setTimer(flush.writebackMicros(), Timer.WRITEBACK);
+      }
+    }
+  }
+
+  private long flushCheckMicros() {
+    return Math.max(1, flush.flushMicros() / 4);
   }
 
   private long isrCheckMicros() {
@@ -71,6 +93,13 @@ public final class Broker implements Node {
     } else if (tag == Timer.ISR_CHECK) {
       replicas.values().forEach(PartitionReplica::onIsrCheck);
       c.setTimer(isrCheckMicros(), Timer.ISR_CHECK);
+    } else if (tag == Timer.FLUSH) {
+      replicas.values().forEach(r -> r.log.flushIfDue(c.nowMicros()));
+      c.setTimer(flushCheckMicros(), Timer.FLUSH);
+    } else if (tag == Timer.WRITEBACK) {
+      c.disk().sync(); // the operating system writes the page cache back
+      replicas.values().forEach(r -> r.log.writtenBack());
+      c.setTimer(flush.writebackMicros(), Timer.WRITEBACK);
     } else if (tag instanceof FollowerRole.FetchTimeout t) {
       replica(t.partition()).onFetchTimer(tag);
     } else if (tag instanceof FollowerRole.FetchBackoff b) {

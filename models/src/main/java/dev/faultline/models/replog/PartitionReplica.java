@@ -105,7 +105,9 @@ public final class PartitionReplica {
     if (capped > highWatermark) {
       highWatermark = capped;
       ctx.disk().put(hwKey, highWatermark);
-      ctx.disk().sync();
+      if (log.syncsEveryAppend()) {
+        ctx.disk().sync(); // otherwise the checkpoint reaches the disk with the next writeback
+      }
     }
   }
 
@@ -129,7 +131,7 @@ public final class PartitionReplica {
 
   /** Appends records as a leader or follower, keeping the duplicate table in step. */
   void append(List<LogEntry> records) {
-    log.append(records);
+    log.append(records, ctx.nowMicros());
     for (LogEntry e : records) {
       producers.onAppended(e);
     }

@@ -11,6 +11,8 @@ import dev.faultline.models.raft.RaftNode;
 import dev.faultline.models.raft.SingleLeaderPerEpoch;
 import dev.faultline.models.replog.Broker;
 import dev.faultline.models.replog.Controller;
+import dev.faultline.models.replog.ControllerLink;
+import dev.faultline.models.replog.FlushPolicy;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.zk.PartitionTable;
 import dev.faultline.models.zk.ZkBrokerLink;
@@ -32,9 +34,16 @@ import java.util.function.Supplier;
  */
 abstract class ControlPlane {
   final ReplogConfig replog;
+  private FlushPolicy flush = FlushPolicy.everyAppend();
 
   ControlPlane(ReplogConfig replog) {
     this.replog = replog;
+  }
+
+  /** How the brokers fsync their logs (every append unless set). */
+  ControlPlane flush(FlushPolicy policy) {
+    this.flush = policy;
+    return this;
   }
 
   /** The mode's control plane for {@code replog} (whose controller id is the first controller). */
@@ -79,9 +88,9 @@ abstract class ControlPlane {
 
   abstract int bootstrapCount();
 
-  void addBrokers(Setup s, Supplier<Broker> factory) {
+  void addBrokers(Setup s, Supplier<ControllerLink> link) {
     for (int i = 1; i <= replog.brokers(); i++) {
-      s.server("b" + i, factory);
+      s.server("b" + i, () -> new Broker(replog, link.get(), flush));
     }
   }
 
@@ -93,7 +102,7 @@ abstract class ControlPlane {
 
     @Override
     void add(Setup s) {
-      addBrokers(s, () -> new Broker(replog));
+      addBrokers(s, () -> null);
       s.node("ctl", () -> new Controller(replog));
     }
 
@@ -138,7 +147,7 @@ abstract class ControlPlane {
 
     @Override
     void add(Setup s) {
-      addBrokers(s, () -> new Broker(replog, new KraftBrokerLink(kraft)));
+      addBrokers(s, () -> new KraftBrokerLink(kraft));
       RaftConfig raft = kraft.raft();
       for (int v = 0; v < raft.voters(); v++) {
         int id = s.server("ctl" + (v + 1), () -> new RaftNode(raft, new QuorumController(kraft)));
@@ -238,7 +247,7 @@ abstract class ControlPlane {
 
     @Override
     void add(Setup s) {
-      addBrokers(s, () -> new Broker(replog, new ZkBrokerLink(zk)));
+      addBrokers(s, () -> new ZkBrokerLink(zk));
       RaftConfig raft = zk.raft();
       for (int v = 0; v < raft.voters(); v++) {
         int id = s.server("ctl" + (v + 1), () -> new RaftNode(raft, new ZkNode(zk)));

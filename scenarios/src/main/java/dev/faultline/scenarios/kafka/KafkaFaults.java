@@ -23,6 +23,9 @@ final class KafkaFaults implements Nemesis {
   /** How long the stale-replica prelude cuts the leader off from its followers. */
   static final long PRELUDE_MICROS = 500_000;
 
+  /** How far apart the crashes of a power loss are. */
+  static final long POWER_LOSS_SPREAD_MICROS = 5_000;
+
   /** How long a producer pause lasts: longer than a request timeout. */
   static final long PAUSE_MICROS = 400_000;
 
@@ -32,6 +35,7 @@ final class KafkaFaults implements Nemesis {
   private final String fault;
   private final boolean staleReplica;
   private final ControlPlane control;
+  private final List<Integer> replicas;
   private final String firstProducer;
   private final double lossRate;
   private final double duplicateRate;
@@ -42,12 +46,14 @@ final class KafkaFaults implements Nemesis {
       String fault,
       boolean staleReplica,
       ControlPlane control,
+      List<Integer> replicas,
       String firstProducer,
       double lossRate,
       double duplicateRate) {
     this.fault = fault;
     this.staleReplica = staleReplica;
     this.control = control;
+    this.replicas = List.copyOf(replicas);
     this.firstProducer = firstProducer;
     this.lossRate = lossRate;
     this.duplicateRate = duplicateRate;
@@ -97,6 +103,7 @@ final class KafkaFaults implements Nemesis {
         plane.at(t0 + PAUSE_MICROS, new Fault.Resume(firstProducer));
       }
       case "two-failovers" -> sim.at(t0, this::twoFailovers);
+      case "power-loss" -> powerLoss(t0);
       default -> throw new IllegalArgumentException("not a forced fault: " + fault);
     }
   }
@@ -153,6 +160,20 @@ final class KafkaFaults implements Nemesis {
             : List.of(List.of(leader), List.of(firstProducer));
     plane.strike(new Fault.Partition(PartitionShape.ONE_WAY, groups));
     plane.at(ctx.sim().nowMicros() + CUT_MICROS, new Fault.Heal());
+  }
+
+  /**
+   * The power fails under partition 0's replicas: each of its brokers crashes within {@link
+   * #POWER_LOSS_SPREAD_MICROS} of the first (losing its page cache: what it had not fsynced), and
+   * all come back an episode later.
+   */
+  private void powerLoss(long t0) {
+    List<String> brokers = brokers();
+    for (int r : replicas) {
+      String b = brokers.get(r);
+      plane.at(t0 + ctx.random().nextLong(0, POWER_LOSS_SPREAD_MICROS), new Fault.Crash(b));
+      plane.at(t0 + EPISODE_MICROS, new Fault.Restart(b));
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.faultline.models.producer.ProducerConfig;
 import dev.faultline.models.raft.RaftBug;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.ReadPath;
+import dev.faultline.models.replog.FlushPolicy;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.zk.ZkConfig;
 import dev.faultline.scenarios.FaultKnobs;
@@ -30,7 +31,8 @@ final class KafkaKnobs {
           "duplicate",
           "timeout-retry",
           "producer-pause",
-          "two-failovers");
+          "two-failovers",
+          "power-loss");
 
   static final List<String> ANOMALY_CLASSES =
       List.of("lost", "inconsistent", "duplicate", "reorder");
@@ -62,6 +64,23 @@ final class KafkaKnobs {
         Knob.integer("replica.lag.time.max.ms", 200, 1, 3_600_000, "lagging follower leaves ISR"));
     k.add(Knob.integer("broker.session.timeout.ms", 300, 2, 3_600_000, "controller session"));
     k.add(Knob.integer("broker.heartbeat.interval.ms", 40, 1, 3_600_000, "broker heartbeat"));
+    k.add(
+        Knob.integer(
+            "flush.messages",
+            1,
+            0,
+            Integer.MAX_VALUE,
+            "fsync a log after this many appends (0: never, Kafka's default; 1: every append)"));
+    k.add(
+        Knob.integer(
+            "flush.ms", 0, 0, 3_600_000, "fsync a log whose oldest unsynced record is this old"));
+    k.add(
+        Knob.integer(
+            "os-writeback-ms",
+            5000,
+            0,
+            3_600_000,
+            "the operating system writes dirty pages back this often (0: never)"));
     k.add(Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"));
     k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
     k.add(Knob.integer("partitions", 1, 1, 64, "partitions"));
@@ -187,6 +206,13 @@ final class KafkaKnobs {
         k.getLong("zk-read-us"),
         k.getLong("zk-write-us"),
         k.get("bug").equals("zombie-controller"));
+  }
+
+  static FlushPolicy flush(Knobs k) {
+    return new FlushPolicy(
+        k.getLong("flush.messages"),
+        k.getLong("flush.ms") * 1000,
+        k.getLong("os-writeback-ms") * 1000);
   }
 
   static int acks(Knobs k) {

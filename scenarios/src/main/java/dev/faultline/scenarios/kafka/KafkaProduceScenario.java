@@ -62,7 +62,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
             replog,
             KafkaKnobs.kraft(k, replog, replog.partitions()),
             KafkaKnobs.zk(k, replog, replog.partitions()));
-    control.add(s);
+    control.flush(KafkaKnobs.flush(k)).add(s);
     ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, control);
     Simulation sim = s.sim();
     List<Integer> producers = new ArrayList<>();
@@ -76,18 +76,19 @@ public final class KafkaProduceScenario extends ComposedScenario {
     long consumerProcess = producers.size() + 1L;
     int consumer = s.node("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
     sim.history().nameProcess(consumerProcess, "c1");
-    List<Invariant> invariants = ReplogInvariants.forConfig(replog);
+    List<Invariant> invariants = ReplogInvariants.forConfig(replog, KafkaKnobs.flush(k));
     invariants.forEach(s::invariant);
     if (invariants.size() < 3) {
       s.invariantNote(
-          " (unclean election or the truncation bug may drop committed records by design, so"
-              + " only these apply)");
+          " (unclean election, the truncation bug or logs not fsynced at every append may drop"
+              + " committed records by design, so only these apply)");
     }
     String fault = k.get("fault");
     if (fault.equals("generated")) {
       s.generatedFaults();
     } else if (!fault.equals("none")) {
-      int needed = KafkaFaults.brokersDown(fault);
+      int needed =
+          fault.equals("power-loss") ? replog.replicationFactor() : KafkaFaults.brokersDown(fault);
       if (needed > k.getInt("max-down")) {
         throw new KnobException(
             "fault="
@@ -104,6 +105,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
               fault,
               k.getBool("stale-replica"),
               control,
+              replog.replicas(0),
               "p1",
               k.getDouble("loss-rate"),
               k.getDouble("duplicate-rate")));
