@@ -66,6 +66,7 @@ final class PartitionWriter {
     int count = n;
     ZkOp.SetPartitions op =
         new ZkOp.SetPartitions(
+            c.controllerEpoch(),
             config.zombieBug() ? -1 : c.epochVersion(),
             Arrays.copyOf(which, n),
             Arrays.copyOf(expected, n),

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * A ZooKeeper client session, as Kafka's brokers and controller hold one: it connects to the
  * ensemble's leader (following hints, trying the servers in turn), pings every third of its
  * timeout, reconnects elsewhere with the same session when a server goes quiet, and resends what
- * was in flight. When the ensemble says the session expired, it tells its owner, forgets what was
- * in flight and opens a new session. The owner hands it every message and timer first.
+ * was in flight. When the ensemble says the session expired, it tells its owner and opens a new
+ * session, on which what was in flight is sent again. The owner hands it every message and timer
+ * first.
  */
 final class ZkClient {
   /** What the owner hears from its session. */
@@ -142,6 +143,7 @@ final class ZkClient {
             }
           });
     } else {
+      retarget(-1); // the last attempt went unanswered: try the next server
       connect();
     }
     arm();
@@ -174,8 +176,9 @@ final class ZkClient {
       if (e.sessionId() == sessionId) {
         sessionId = -1;
         connected = false;
-        inFlight.clear();
         listener.onExpired();
+        // What was in flight goes again on the new session, as Kafka's ZooKeeperClient retries
+        // requests once it has reconnected: an operation under way finishes.
         connect();
       }
     } else if (m instanceof ZkMessage.Response r) {

@@ -101,6 +101,16 @@ public final class ZkNode implements RaftApplication {
     return server.tree().partitions();
   }
 
+  /** How many partition states a deposed controller wrote, as this server applied the log. */
+  public long deposedWrites() {
+    return server.tree().deposedWrites();
+  }
+
+  /** The first deposed write this server applied, described, or null. */
+  public String firstDeposedWrite() {
+    return server.tree().firstDeposedWrite();
+  }
+
   /** The node whose candidate holds {@code /controller} in this server's store, or -1. */
   public int storeController() {
     return server.tree().controllerNode();

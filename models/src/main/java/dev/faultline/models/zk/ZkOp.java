@@ -65,9 +65,12 @@ public sealed interface ZkOp {
   /**
    * Sets partition state znodes, each only if its version is the expected one; with {@code
    * controllerEpochVersion} >= 0, the whole batch only if {@code /controller_epoch} still has that
-   * version (KAFKA-6082's fence: each write is a multi with that check). -1 skips the check.
+   * version (KAFKA-6082's fence: each write is a multi with that check). -1 skips the check. {@code
+   * writerEpoch} is the writer's controller epoch, for the invariant that only the current
+   * controller writes (the store does not act on it).
    */
   record SetPartitions(
+      int writerEpoch,
       int controllerEpochVersion,
       int[] partitions,
       int[] expectedVersions,
@@ -83,6 +86,7 @@ public sealed interface ZkOp {
     @Override
     public boolean equals(Object o) {
       return o instanceof SetPartitions s
+          && writerEpoch == s.writerEpoch
           && controllerEpochVersion == s.controllerEpochVersion
           && Arrays.equals(partitions, s.partitions)
           && Arrays.equals(expectedVersions, s.expectedVersions)

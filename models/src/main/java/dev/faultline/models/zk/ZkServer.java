@@ -186,6 +186,13 @@ final class ZkServer {
       lastHeard.put(c.sessionId(), ctx.nowMicros());
       watchers.put(c.sessionId(), c.watches());
       ctx.send(from, new ZkMessage.Connected(c.sessionId()));
+      // ZooKeeper fires, on a reconnect, the watches whose paths changed meanwhile; the model fires
+      // them all (a spurious event only makes the client look again).
+      for (int kind : new int[] {ZkMessage.WATCH_CONTROLLER, ZkMessage.WATCH_BROKERS}) {
+        if ((c.watches() & kind) != 0) {
+          ctx.send(from, new ZkMessage.WatchEvent(kind));
+        }
+      }
     } else {
       ctx.send(from, new ZkMessage.SessionExpired(c.sessionId()));
     }

@@ -27,6 +27,8 @@ final class ZkTree {
   private long applied;
   private boolean controllerChanged;
   private boolean brokersChanged;
+  private long deposedWrites;
+  private String firstDeposedWrite;
 
   ZkTree(int brokers) {
     this.brokers = brokers;
@@ -158,6 +160,18 @@ final class ZkTree {
       } else {
         out[i] = partitions.version(p) + 1;
         partitions.set(p, s.leaders()[i], s.leaderEpochs()[i], s.isrs()[i], out[i]);
+        if (s.writerEpoch() < controllerEpoch) {
+          deposedWrites++;
+          if (firstDeposedWrite == null) {
+            firstDeposedWrite =
+                "partition "
+                    + p
+                    + " was written by the controller of epoch "
+                    + s.writerEpoch()
+                    + " while the controller epoch was "
+                    + controllerEpoch;
+          }
+        }
       }
     }
     return new ZkResult.Written(out);
@@ -191,6 +205,16 @@ final class ZkTree {
   }
 
   // ---- read by scenarios and tests ----
+
+  /** How many partition states a deposed controller wrote (a zombie's writes). */
+  long deposedWrites() {
+    return deposedWrites;
+  }
+
+  /** The first of them, described, or null. */
+  String firstDeposedWrite() {
+    return firstDeposedWrite;
+  }
 
   int controllerNode() {
     return controllerNode;

@@ -14,6 +14,7 @@ import dev.faultline.models.replog.Controller;
 import dev.faultline.models.replog.ControllerLink;
 import dev.faultline.models.replog.FlushPolicy;
 import dev.faultline.models.replog.ReplogConfig;
+import dev.faultline.models.zk.OnlyTheControllerWrites;
 import dev.faultline.models.zk.PartitionTable;
 import dev.faultline.models.zk.ZkBrokerLink;
 import dev.faultline.models.zk.ZkConfig;
@@ -255,6 +256,7 @@ abstract class ControlPlane {
           throw new IllegalStateException("controller ctl" + (v + 1) + " is node " + id);
         }
       }
+      s.invariant(new OnlyTheControllerWrites(raft.firstVoterId(), raft.voters()));
       s.invariant(new SingleLeaderPerEpoch(raft.firstVoterId(), raft.voters()));
       s.invariant(new MonotonicHighWatermark(raft.firstVoterId(), raft.voters()));
       s.invariant(new CommittedLogIntact(raft.firstVoterId(), raft.voters()));

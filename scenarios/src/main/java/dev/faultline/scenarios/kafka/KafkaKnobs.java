@@ -151,6 +151,13 @@ final class KafkaKnobs {
             "eligible.leader.replicas",
             false,
             "KIP-966: members an ISR loses below min.insync.replicas stay eligible leaders"),
+        Knob.decimal(
+            "controller-pause-rate",
+            0.3,
+            0,
+            1,
+            "kraft and zk: chance that the active controller freezes (a GC pause) long enough to be"
+                + " replaced, while partition 0's leader wants its ISR changed"),
         Knob.integer(
             "zookeeper.session.timeout.ms",
             600,
@@ -213,6 +220,13 @@ final class KafkaKnobs {
         k.getLong("flush.messages"),
         k.getLong("flush.ms") * 1000,
         k.getLong("os-writeback-ms") * 1000);
+  }
+
+  /** How long a controller pause must last to have the controller replaced, per mode. */
+  static long controllerPauseMicros(Knobs k) {
+    return k.get("controller").equals("zk")
+        ? k.getLong("zookeeper.session.timeout.ms") * 1000
+        : 2 * k.getLong("controller.quorum.fetch.timeout.ms") * 1000;
   }
 
   static int acks(Knobs k) {

@@ -86,6 +86,13 @@ public final class KafkaProduceScenario extends ComposedScenario {
     String fault = k.get("fault");
     if (fault.equals("generated")) {
       s.generatedFaults();
+      if (!k.get("controller").equals("oracle") && k.getDouble("controller-pause-rate") > 0) {
+        s.nemesis(
+            new ControllerPause(
+                control,
+                k.getDouble("controller-pause-rate"),
+                KafkaKnobs.controllerPauseMicros(k)));
+      }
     } else if (!fault.equals("none")) {
       int needed =
           fault.equals("power-loss") ? replog.replicationFactor() : KafkaFaults.brokersDown(fault);
