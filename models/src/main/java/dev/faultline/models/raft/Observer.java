@@ -32,6 +32,7 @@ public final class Observer {
   private int leader = -1;
   private int nextVoter;
   private long fetchId;
+  private long timer = -1;
   private long highWatermark;
 
   public Observer(RaftConfig config, NodeContext ctx) {
@@ -66,7 +67,15 @@ public final class Observer {
     fetchId = ctx.random().nextLong();
     ctx.send(
         target, new RaftMessage.FetchRequest(epoch, fetchId, log.endOffset(), log.lastEpoch(), 0));
-    ctx.setTimer(config.fetchRetryMicros(), new Tick(fetchId, false));
+    arm(config.fetchRetryMicros(), new Tick(fetchId, false));
+  }
+
+  /** Sets the one timer this observer keeps, cancelling the one before (no stale ticks). */
+  private void arm(long delayMicros, Tick tick) {
+    if (timer >= 0) {
+      ctx.cancelTimer(timer);
+    }
+    timer = ctx.setTimer(delayMicros, tick);
   }
 
   /** Handles a timer; returns false when the tag is not this observer's. */
@@ -75,6 +84,7 @@ public final class Observer {
       return false;
     }
     if (t.fetchId() == fetchId) {
+      timer = -1;
       if (!t.retry()) {
         leader = -1; // unanswered: try the voters in turn
       }
@@ -96,7 +106,7 @@ public final class Observer {
     if (r.error() != RaftMessage.FetchError.NONE || r.epoch() < epoch) {
       leader = r.epoch() == epoch && r.leader() >= 0 && r.leader() != from ? r.leader() : -1;
       // Wait a little before asking again: an election may be under way.
-      ctx.setTimer(config.fetchMaxWaitMicros() / 4, new Tick(fetchId, true));
+      arm(config.fetchMaxWaitMicros() / 4, new Tick(fetchId, true));
       return;
     }
     leader = from;

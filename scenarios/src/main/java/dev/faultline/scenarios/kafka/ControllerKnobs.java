@@ -27,6 +27,14 @@ final class ControllerKnobs {
             "kraft: a Raft quorum of controllers over the metadata log; zk: a ZooKeeper-like"
                 + " ensemble and a controller elected through it"));
     k.add(Knob.integer("controllers", 3, 1, 7, "controller nodes"));
+    k.add(
+        Knob.integer(
+            "time-scale",
+            10,
+            1,
+            1000,
+            "Kafka's timeouts below (real defaults) run this many times faster; 1: real time."
+                + " ZooKeeper's per-znode times are not scaled"));
     k.add(Knob.integer("brokers", 6, 3, 16, "brokers"));
     k.add(
         Knob.integer(
@@ -71,11 +79,12 @@ final class ControllerKnobs {
             List.of("none", "zombie-controller"),
             "zombie-controller: zk controller writes without the controller-epoch check"));
     k.add(
-        Knob.integer("send-interval-ms", 200, 1, 60_000, "the producer sends a record this often"));
+        Knob.integer(
+            "send-interval-ms", 1000, 1, 60_000, "the producer sends a record this often"));
     k.add(
         Knob.integer(
             "duration-ms", 0, 0, 3_600_000, "length of the fault phase (0: the experiments' own)"));
-    k.add(Knob.integer("liveness-ms", 90_000, 100, 3_600_000, "time allowed after the heal"));
+    k.add(Knob.integer("liveness-ms", 30_000, 100, 3_600_000, "time allowed after the heal"));
     k.addAll(FaultKnobs.knobs("none"));
     return k;
   }
@@ -89,17 +98,21 @@ final class ControllerKnobs {
         k.getInt("hot-partitions"),
         rf,
         Math.min(k.getInt("min.insync.replicas"), rf),
-        k.getLong("replica.lag.time.max.ms") * 1000,
+        KafkaKnobs.micros(k, "replica.lag.time.max.ms"),
         false,
         false,
         false,
-        k.getLong("broker.heartbeat.interval.ms") * 1000,
+        KafkaKnobs.micros(k, "broker.heartbeat.interval.ms"),
         Math.max(
-            k.getLong("broker.session.timeout.ms") * 1000,
-            k.getLong("broker.heartbeat.interval.ms") * 1000 + 1),
-        250_000, // Kafka's replica fetch long-polls up to replica.fetch.wait.max.ms (500)
-        1_000_000,
+            KafkaKnobs.micros(k, "broker.session.timeout.ms"),
+            KafkaKnobs.micros(k, "broker.heartbeat.interval.ms") + 1),
+        500_000 / scale(k), // Kafka's replica fetch long-polls up to replica.fetch.wait.max.ms
+        10_000_000 / scale(k),
         500);
+  }
+
+  static long scale(Knobs k) {
+    return k.getLong("time-scale");
   }
 
   static ProducerConfig producer(Knobs k, long stopMicros, ControlPlane plane) {
@@ -110,10 +123,10 @@ final class ControllerKnobs {
         5,
         5_000,
         16,
-        120_000_000,
-        30_000_000,
-        100_000,
-        k.getLong("send-interval-ms") * 1000,
+        120_000_000 / scale(k),
+        30_000_000 / scale(k),
+        100_000 / scale(k),
+        KafkaKnobs.micros(k, "send-interval-ms"),
         k.getInt("hot-partitions"),
         stopMicros,
         plane.bootstrapFirst(),
@@ -123,9 +136,9 @@ final class ControllerKnobs {
   static ConsumerConfig consumer(Knobs k, long finalReadMicros, ControlPlane plane) {
     return new ConsumerConfig(
         k.getInt("hot-partitions"),
-        200_000,
+        1_000_000 / scale(k),
         500,
-        30_000_000,
+        30_000_000 / scale(k),
         finalReadMicros,
         plane.bootstrapFirst(),
         plane.bootstrapCount());

@@ -19,30 +19,24 @@ record ControllerTimeline(
     long shutdownExit,
     long end) {
 
-  private static final long SETTLE_MICROS = 5_000_000;
-
   static ControllerTimeline of(Knobs k) {
     int partitions = k.getInt("partitions");
     boolean zk = k.get("controller").equals("zk");
-    long session = k.getLong("broker.session.timeout.ms") * 1000;
-    long zkSession = k.getLong("zookeeper.session.timeout.ms") * 1000;
+    long session = KafkaKnobs.micros(k, "broker.session.timeout.ms");
+    long zkSession = KafkaKnobs.micros(k, "zookeeper.session.timeout.ms");
+    long settle = 5_000_000 / k.getLong("time-scale");
     long load = zk ? k.getLong("zk-read-us") * (long) partitions : 0;
     long write = zk ? k.getLong("zk-write-us") * (long) partitions : 0;
-    long notice =
-        zk
-            ? zkSession
-            : Math.max(session, 3 * k.getLong("controller.quorum.fetch.timeout.ms") * 1000);
-    long ready = SETTLE_MICROS + (zk ? zkSession / 4 + load : 0);
+    long fetch = KafkaKnobs.micros(k, "controller.quorum.fetch.timeout.ms");
+    long notice = zk ? zkSession : Math.max(session, 3 * fetch);
+    long ready = settle + (zk ? zkSession / 4 + load : 0);
     long controllerCrash = ready;
-    long controllerRestart = controllerCrash + notice + load + write + SETTLE_MICROS;
-    long brokerCrash = controllerRestart + SETTLE_MICROS;
-    long brokerRestart = brokerCrash + (zk ? zkSession : session) + write + SETTLE_MICROS;
-    long shutdownSignal = brokerRestart + SETTLE_MICROS + write;
+    long controllerRestart = controllerCrash + notice + load + write + settle;
+    long brokerCrash = controllerRestart + settle;
+    long brokerRestart = brokerCrash + (zk ? zkSession : session) + write + settle;
+    long shutdownSignal = brokerRestart + settle + write;
     long shutdownExit =
-        shutdownSignal
-            + 2 * k.getLong("broker.heartbeat.interval.ms") * 1000
-            + write
-            + SETTLE_MICROS;
+        shutdownSignal + 2 * k.getLong("broker.heartbeat.interval.ms") * 1000 + write + settle;
     return new ControllerTimeline(
         controllerCrash,
         controllerRestart,
@@ -50,6 +44,6 @@ record ControllerTimeline(
         brokerRestart,
         shutdownSignal,
         shutdownExit,
-        shutdownExit + SETTLE_MICROS);
+        shutdownExit + settle);
   }
 }

@@ -178,10 +178,20 @@ final class KafkaKnobs {
             "zk: the ensemble's time to write one partition's state znode"));
   }
 
+  /**
+   * Knob {@code name} (in milliseconds) in microseconds, divided by the scenario's {@code
+   * time-scale} when it has one: {@code kafka-controller} keeps Kafka's real defaults and runs them
+   * faster.
+   */
+  static long micros(Knobs k, String name) {
+    String scale = k.values().get("time-scale");
+    return k.getLong(name) * 1000 / (scale == null ? 1 : Long.parseLong(scale));
+  }
+
   /** The controller quorum's Raft settings: KRaft's rules, scaled down with the session. */
   static RaftConfig controllerRaft(Knobs k, int firstController) {
-    long election = k.getLong("controller.quorum.election.timeout.ms") * 1000;
-    long fetchTimeout = k.getLong("controller.quorum.fetch.timeout.ms") * 1000;
+    long election = micros(k, "controller.quorum.election.timeout.ms");
+    long fetchTimeout = micros(k, "controller.quorum.fetch.timeout.ms");
     return new RaftConfig(
         k.getInt("controllers"),
         election,
@@ -209,7 +219,7 @@ final class KafkaKnobs {
         replog,
         controllerRaft(k, replog.controller()),
         totalPartitions,
-        k.getLong("zookeeper.session.timeout.ms") * 1000,
+        micros(k, "zookeeper.session.timeout.ms"),
         k.getLong("zk-read-us"),
         k.getLong("zk-write-us"),
         k.get("bug").equals("zombie-controller"));
