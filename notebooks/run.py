@@ -32,27 +32,56 @@ except ImportError as e:  # pragma: no cover - depends on the machine
 
 KERNEL = "faultline-java"
 RESTARTS = [0]
+STARTS = __import__("itertools").count(1)
 PROBE = 'System.out.println("faultline-probe-" + (40 + 2));'
 
 
-def start_kernel(startup_timeout, attempts, log, kernel_log):
+def start_kernel(args, log):
     """Starts a kernel that answers on shell and iopub, or raises RuntimeError."""
-    for attempt in range(1, attempts + 1):
+    grace = args.grace
+    for attempt in range(1, args.attempts + 1):
+        os.makedirs(os.path.join(args.target, "kernels"), exist_ok=True)
+        path = os.path.join(args.target, "kernels", "kernel-%d-%d.log" % (os.getpid(), next(STARTS)))
+        kernel_log = open(path, "w", encoding="utf-8")
         km = KernelManager(kernel_name=KERNEL)
         km.start_kernel(stdout=kernel_log, stderr=kernel_log)
         kc = km.client()
         kc.start_channels()
         try:
-            kc.wait_for_ready(timeout=startup_timeout)
-            probe(kc, startup_timeout)
+            # The race: a shell message that arrives before the kernel installed its handlers
+            # kills the shell loop. So wait before the first message, longer after each failure.
+            time.sleep(grace)
+            ready(kc, path, args.startup_timeout)
+            probe(kc, args.startup_timeout)
             return km, kc, attempt
         except (RuntimeError, TimeoutError, queue.Empty) as e:
             log("notebooks: kernel start %d of %d did not answer (%s); starting another"
-                % (attempt, attempts, str(e) or type(e).__name__))
+                % (attempt, args.attempts, str(e) or type(e).__name__))
             kc.stop_channels()
             km.shutdown_kernel(now=True)
             RESTARTS[0] += 1
-    raise RuntimeError("the Java kernel did not answer in %d starts" % attempts)
+            grace = min(grace * 2, 16)
+        finally:
+            kernel_log.close()
+    raise RuntimeError("the Java kernel did not answer in %d starts" % args.attempts)
+
+
+def ready(kc, kernel_log, timeout):
+    """Sends kernel_info until it is answered; fails at once if a channel thread of the kernel died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            while True:
+                reply = kc.get_shell_msg(timeout=1)
+                if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                    return
+        except queue.Empty:
+            pass
+        with open(kernel_log, encoding="utf-8", errors="replace") as f:
+            if "Exception in thread" in f.read():
+                raise RuntimeError("a channel thread of the kernel died at start-up")
+    raise TimeoutError("no kernel_info reply in %d s" % timeout)
 
 
 def probe(kc, timeout):
@@ -82,7 +111,7 @@ def probe(kc, timeout):
 
 def execute(path, args, log):
     nb = nbformat.read(path, as_version=4)
-    km, kc, attempt = start_kernel(args.startup_timeout, args.attempts, log, args.kernel_log)
+    km, kc, attempt = start_kernel(args, log)
     try:
         client = NotebookClient(nb, km=km, timeout=args.timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": os.path.dirname(path)}})
@@ -99,15 +128,15 @@ def main():
     ap = argparse.ArgumentParser(description="Execute the notebooks and write HTML beside them.")
     ap.add_argument("notebooks", nargs="*")
     ap.add_argument("--timeout", type=int, default=600, help="seconds one cell may take")
-    ap.add_argument("--startup-timeout", type=int, default=60, help="seconds a kernel may take to answer")
-    ap.add_argument("--attempts", type=int, default=5, help="kernel starts before giving up")
+    ap.add_argument("--startup-timeout", type=int, default=30, help="seconds a kernel may take to answer")
+    ap.add_argument("--grace", type=float, default=2.0,
+                    help="seconds to wait after a kernel starts before the first message")
+    ap.add_argument("--attempts", type=int, default=8, help="kernel starts before giving up")
     ap.add_argument("--repeat", type=int, default=1, help="run each notebook this many times")
     ap.add_argument("--no-html", action="store_true", help="execute only")
-    ap.add_argument("--kernel-log", default=os.path.join(here, "target", "kernel.log"),
-                    help="where the kernels' own output goes")
+    ap.add_argument("--target", default=os.path.join(here, "target"),
+                    help="where each kernel's own log goes (under kernels/)")
     args = ap.parse_args()
-    os.makedirs(os.path.dirname(args.kernel_log), exist_ok=True)
-    args.kernel_log = open(args.kernel_log, "a", encoding="utf-8")
     paths = args.notebooks or sorted(
         os.path.join(here, f) for f in os.listdir(here) if f.endswith(".ipynb"))
     log = lambda s: (sys.stderr.write(s + "\n"), sys.stderr.flush())
@@ -135,8 +164,9 @@ def main():
             else:
                 print("notebooks: %s ran (%.1f s, kernel start %d)" % (path, took, attempt))
             sys.stdout.flush()
-    print("notebooks: %d run(s), %d failed, %d kernel restart(s)"
-          % (len(paths) * args.repeat, failed, RESTARTS[0]))
+    total = len(paths) * args.repeat
+    print("notebooks: %d kernel restart(s) needed" % RESTARTS[0])
+    print("notebooks: %d passed, %d failed" % (total - failed, failed))
     return 1 if failed else 0
 
 

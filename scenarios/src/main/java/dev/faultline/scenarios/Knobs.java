@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -17,15 +19,21 @@ import java.util.function.Function;
 public final class Knobs {
   private final SortedMap<String, String> values;
   private final SortedMap<String, String> changed;
+  private final SortedSet<String> given;
 
-  private Knobs(SortedMap<String, String> values, SortedMap<String, String> changed) {
+  private Knobs(
+      SortedMap<String, String> values,
+      SortedMap<String, String> changed,
+      SortedSet<String> given) {
     this.values = Collections.unmodifiableSortedMap(values);
     this.changed = Collections.unmodifiableSortedMap(changed);
+    this.given = Collections.unmodifiableSortedSet(given);
   }
 
   /**
    * The knobs of {@code scenario} with {@code overrides} applied. Throws {@link KnobException}
-   * naming the knob for an unknown knob or a bad value.
+   * naming the knob for an unknown knob, a bad value, or knobs the scenario finds in conflict
+   * ({@link Scenario#checkKnobs}).
    */
   public static Knobs resolve(Scenario scenario, Map<String, String> overrides) {
     SortedMap<String, String> values = new TreeMap<>();
@@ -57,7 +65,17 @@ public final class Knobs {
         changed.put(k.name(), e.getValue().strip());
       }
     }
-    return new Knobs(values, changed);
+    Knobs knobs = new Knobs(values, changed, new TreeSet<>(overrides.keySet()));
+    scenario.checkKnobs(knobs);
+    return knobs;
+  }
+
+  /**
+   * Whether the user gave this knob, even at its default value: Kafka, for one, tells a setting
+   * made explicitly from its default ({@code enable.idempotence}).
+   */
+  public boolean isGiven(String name) {
+    return given.contains(name);
   }
 
   public String get(String name) {
@@ -113,7 +131,7 @@ public final class Knobs {
   public String asSetFlags() {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, String> e : changed.entrySet()) {
-      sb.append(" --set ").append(e.getKey()).append('=').append(e.getValue());
+      sb.append(" --set ").append(Launcher.quote(e.getKey() + "=" + e.getValue()));
     }
     return sb.toString();
   }

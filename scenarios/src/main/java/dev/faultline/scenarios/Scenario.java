@@ -21,6 +21,23 @@ public interface Scenario {
   List<Knob> knobs();
 
   /**
+   * Refuses knobs that conflict with one another, as the modelled system refuses them: throws a
+   * {@link KnobException} of one sentence (the command line exits 2). Called whenever knobs are
+   * resolved, before anything runs. A scenario never clamps or silently switches off a knob
+   * instead.
+   */
+  default void checkKnobs(Knobs knobs) {}
+
+  /**
+   * Knobs whose value in effect is derived from others and differs from the value shown (Kafka
+   * turns idempotence off when acks=1 and idempotence was not set): name to the value in effect and
+   * why, for {@code run} to print. Empty by default.
+   */
+  default java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return new java.util.TreeMap<>();
+  }
+
+  /**
    * The metrics this scenario exists to measure (a failover time, say): {@code compare} prints
    * their median per configuration. None by default.
    */

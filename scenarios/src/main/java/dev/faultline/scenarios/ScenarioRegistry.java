@@ -14,6 +14,7 @@ public final class ScenarioRegistry {
         new dev.faultline.scenarios.dynamo.DynamoScenario(),
         new dev.faultline.scenarios.raft.RaftKvScenario(),
         new dev.faultline.scenarios.kafka.KafkaProduceScenario(),
+        new dev.faultline.scenarios.kafka.KafkaTxnScenario(),
         new dev.faultline.scenarios.kafka.KafkaControllerScenario());
   }
 

@@ -60,8 +60,11 @@ public record ScenarioResult(
     return s;
   }
 
-  /** The one command that replays this run exactly. */
+  /**
+   * The one command that replays this run exactly, when its schedule was generated from the seed (a
+   * run given a schedule adds {@code --schedule FILE}).
+   */
   public String replayCommand() {
-    return "./faultline run " + scenario + " --seed " + seed + knobs.asSetFlags();
+    return Launcher.command() + " run " + scenario + " --seed " + seed + knobs.asSetFlags();
   }
 }

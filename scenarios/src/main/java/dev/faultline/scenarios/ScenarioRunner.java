@@ -1,5 +1,6 @@
 package dev.faultline.scenarios;
 
+import dev.faultline.sim.InvariantViolation;
 import dev.faultline.sim.SimulationException;
 import dev.faultline.sim.fault.FaultSchedule;
 import java.util.List;
@@ -18,11 +19,17 @@ public final class ScenarioRunner {
     try {
       return withVerdictsHashed(scenario.run(spec));
     } catch (SimulationException e) {
+      Throwable cause = e.getCause();
       Verdict v =
           Verdict.fail(
-              "simulation",
-              "the simulation stopped: " + e.getMessage(),
-              List.of("cause: " + (e.getCause() == null ? "-" : e.getCause().toString())));
+                  "simulation",
+                  "the simulation stopped: " + e.getMessage(),
+                  List.of("cause: " + (cause == null ? "-" : cause.toString())))
+              .withAnomalies(
+                  List.of(
+                      cause instanceof InvariantViolation iv
+                          ? iv.invariant()
+                          : cause == null ? "bound" : cause.getClass().getSimpleName()));
       return new ScenarioResult(
           scenario.name(),
           spec.seed(),

@@ -11,9 +11,17 @@ import java.util.List;
  * @param details further lines naming the operations, records or events involved
  * @param evidence the checker's own result (a counterexample, a delivery report), or null; reports
  *     draw it
+ * @param anomalies the kinds of anomaly a failing check found, as data ({@code lost}, {@code
+ *     duplicate}, an invariant's name), or empty when the check's name says it all; see {@link
+ *     #kinds()}
  */
 public record Verdict(
-    String check, Status status, String summary, List<String> details, Object evidence) {
+    String check,
+    Status status,
+    String summary,
+    List<String> details,
+    Object evidence,
+    List<String> anomalies) {
 
   /** The outcome of a check. */
   public enum Status {
@@ -24,6 +32,13 @@ public record Verdict(
 
   public Verdict {
     details = List.copyOf(details);
+    anomalies = List.copyOf(anomalies);
+  }
+
+  /** A verdict whose check's name is its only anomaly kind. */
+  public Verdict(
+      String check, Status status, String summary, List<String> details, Object evidence) {
+    this(check, status, summary, details, evidence, List.of());
   }
 
   public static Verdict pass(String check, String summary) {
@@ -39,6 +54,25 @@ public record Verdict(
   }
 
   public Verdict withEvidence(Object e) {
-    return new Verdict(check, status, summary, details, e);
+    return new Verdict(check, status, summary, details, e, anomalies);
+  }
+
+  /** This verdict naming the kinds of anomaly it found, sorted. */
+  public Verdict withAnomalies(java.util.Collection<String> kinds) {
+    return new Verdict(
+        check,
+        status,
+        summary,
+        details,
+        evidence,
+        new java.util.TreeSet<>(kinds).stream().toList());
+  }
+
+  /**
+   * What a failure is, for shrinking to keep: the anomaly kinds, or the check's name when it names
+   * none. A lost write that shrinks into a duplicate is another failure.
+   */
+  public List<String> kinds() {
+    return anomalies.isEmpty() ? List.of(check) : anomalies;
   }
 }

@@ -83,10 +83,36 @@ public record DeliveryAnomaly(
      */
     IN_FLIGHT_REORDER("in-flight-reorder"),
     /**
+     * Consumers found one record key's acknowledged values out of the order its producer sent them
+     * in. Kafka orders a producer's records per partition, hence per key; it keeps that promise
+     * with retries only when the producer is idempotent or has one request in flight. Values and
+     * offsets (where polled): [sent first, sent second]; ops: [the two sends].
+     */
+    KEY_REORDER("key-reorder"),
+    /**
      * An aborted read (Jepsen's G1a): a poll returned the value of a send that certainly failed.
      * Values: [value]; offsets: the offsets it was polled at; ops: [the failed send, first poll].
      */
-    ABORTED_READ("G1a");
+    ABORTED_READ("G1a"),
+    /**
+     * A consumer read some sends of a committed transaction but not another, though it read that
+     * one's partition past the offset it was acknowledged at. Values: [a value it read, the values
+     * it missed]; offsets: the missed values' acknowledged offsets; ops: [the transaction, the poll
+     * of the value it read]. The partition is the first missed value's.
+     */
+    TORN_TRANSACTION("torn-transaction"),
+    /**
+     * A fenced producer instance's write was read: the send was invoked after another process
+     * completed {@code init} for the same transactional id. Values: [value]; offsets: where it was
+     * polled; ops: [the send, the other instance's init, the first poll].
+     */
+    ZOMBIE_WRITE("zombie-write"),
+    /**
+     * A partition's last stable offset went back: an {@code lso} invoked after another had
+     * completed reported a lower offset. Values and offsets: [earlier LSO, later LSO]; ops: [the
+     * two reads].
+     */
+    NONMONOTONIC_LSO("nonmonotonic-lso");
 
     private final String label;
 

@@ -58,6 +58,7 @@ public final class DeliveryChecker {
       ProducerChecks.check(log, sends, anomalies);
     }
     ConsumerChecks.check(parsed.consumerEvents(), logs, anomalies);
+    TransactionChecks.check(parsed, logs, anomalies);
     anomalies.sort(DeliveryAnomaly.ORDER);
     DeliveryCounts counts = count(parsed, anomalies, lost);
     DeliveryGuarantee guarantee = DeliveryGuarantee.of(lost > 0, counts.duplicated() > 0);

@@ -20,8 +20,10 @@ import java.util.TreeMap;
  *
  * @param sends every send, in invocation order
  * @param consumerEvents ok polls and position resets, in completion order
+ * @param transactions the {@code txn}, {@code init} and {@code lso} operations
  */
-record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEvents) {
+record DeliveryHistory(
+    List<SendAttempt> sends, List<ConsumerEvent> consumerEvents, TransactionHistory transactions) {
 
   static final String SEND = "send";
   static final String POLL = "poll";
@@ -45,6 +47,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
     private final Map<Long, Pending> pendingOthers = new TreeMap<>();
     private final List<SendAttempt> sends = new ArrayList<>();
     private final List<ConsumerEvent> events = new ArrayList<>();
+    private final TransactionHistory.Collector transactions = new TransactionHistory.Collector();
 
     DeliveryHistory read(List<Op> history) {
       for (int i = 0; i < history.size(); i++) {
@@ -65,21 +68,39 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
           OpRef ref = new OpRef(p.op.process(), SEND, p.index, -1, p.op.source());
           sends.add(
               new SendAttempt(
-                  ref, p.key, p.value, SendAttempt.Outcome.INDETERMINATE, OptionalLong.empty()));
+                  ref,
+                  p.key,
+                  p.recordKey,
+                  p.value,
+                  SendAttempt.Outcome.INDETERMINATE,
+                  OptionalLong.empty()));
         }
       }
       sends.sort(Comparator.comparingInt(s -> s.op().invokeIndex()));
-      return new DeliveryHistory(sends, events);
+      return new DeliveryHistory(sends, events, transactions.build());
     }
 
     private static boolean isDeliveryFunction(String f) {
-      return f.equals(SEND) || f.equals(POLL) || f.equals("assign") || f.equals("subscribe");
+      return f.equals(SEND)
+          || f.equals(POLL)
+          || f.equals("assign")
+          || f.equals("subscribe")
+          || TransactionHistory.reads(f);
     }
 
     private void invoke(int index, Op op) {
       Object key = Values.normalize(op.key());
       Object value = Values.normalize(op.value());
       if (op.f().equals(SEND)) {
+        Object recordKey = null;
+        if (key instanceof List<?> pair) {
+          // [partition recordKey]: the partition, and the record key that chose it.
+          if (pair.size() != 2 || pair.get(0) == null || pair.get(0) instanceof List<?>) {
+            throw malformed(index, op, "a send's key is a partition or [partition record-key]");
+          }
+          key = pair.get(0);
+          recordKey = pair.get(1);
+        }
         if (key == null || value == null) {
           throw malformed(index, op, "a send needs a partition (key) and a value");
         }
@@ -87,7 +108,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
         if (open.stream().anyMatch(p -> p.value.equals(value))) {
           throw malformed(index, op, "value " + Values.render(value) + " is already being sent");
         }
-        open.add(new Pending(index, op, key, value));
+        open.add(new Pending(index, op, key, recordKey, value));
         return;
       }
       Pending previous = pendingOthers.get(op.process());
@@ -101,7 +122,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
                 + (previous.index + 1)
                 + " is pending");
       }
-      pendingOthers.put(op.process(), new Pending(index, op, key, value));
+      pendingOthers.put(op.process(), new Pending(index, op, key, null, value));
     }
 
     private void completeSend(int index, Op op) {
@@ -124,7 +145,7 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
           outcome == SendAttempt.Outcome.ACKNOWLEDGED && offset != null
               ? OptionalLong.of(offset)
               : OptionalLong.empty();
-      sends.add(new SendAttempt(ref, invoked.key, invoked.value, outcome, ack));
+      sends.add(new SendAttempt(ref, invoked.key, invoked.recordKey, invoked.value, outcome, ack));
     }
 
     private Pending takePendingSend(int index, Op op, Object value) {
@@ -152,6 +173,12 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
       Pending invoked = pendingOthers.remove(op.process());
       if (invoked == null || !invoked.op.f().equals(op.f())) {
         throw malformed(index, op, "completes a " + op.f() + " the process never invoked");
+      }
+      if (TransactionHistory.reads(op.f())) {
+        OpRef ref = new OpRef(op.process(), op.f(), invoked.index, index, sourceOf(op, invoked));
+        String where = op.source() != null ? op.source() : "entry " + (index + 1);
+        transactions.complete(ref, op.type(), invoked.key, Values.normalize(op.value()), where);
+        return;
       }
       if (op.type() == OpType.FAIL) {
         return;
@@ -207,5 +234,5 @@ record DeliveryHistory(List<SendAttempt> sends, List<ConsumerEvent> consumerEven
     }
   }
 
-  private record Pending(int index, Op op, Object key, Object value) {}
+  private record Pending(int index, Op op, Object key, Object recordKey, Object value) {}
 }

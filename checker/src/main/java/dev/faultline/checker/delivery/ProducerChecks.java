@@ -1,6 +1,7 @@
 package dev.faultline.checker.delivery;
 
 import static dev.faultline.checker.delivery.DeliveryAnomaly.Kind.IN_FLIGHT_REORDER;
+import static dev.faultline.checker.delivery.DeliveryAnomaly.Kind.KEY_REORDER;
 import static dev.faultline.checker.delivery.DeliveryAnomaly.Kind.NONMONOTONIC_SEND;
 import static dev.faultline.checker.delivery.DeliveryAnomaly.Kind.REORDER;
 
@@ -29,6 +30,39 @@ final class ProducerChecks {
     for (List<SendAttempt> producerSends : byProducer.values()) {
       nonmonotonicSends(log, producerSends, out);
       reorders(log, producerSends, out);
+      keyReorders(log, producerSends, out);
+    }
+  }
+
+  /**
+   * Per record key, the producer's acknowledged sends in send order, neighbours compared by where
+   * polls found them. Sends without a record key are not compared here.
+   */
+  private static void keyReorders(
+      PartitionLog log, List<SendAttempt> sends, List<DeliveryAnomaly> out) {
+    Map<Object, SendAttempt> previousByKey = new TreeMap<>(Values.ORDER);
+    for (SendAttempt send : sends) {
+      long offset = log.firstPolledOffset(send.value());
+      if (send.recordKey() == null || !send.acknowledged() || offset < 0) {
+        continue;
+      }
+      SendAttempt previous = previousByKey.put(send.recordKey(), send);
+      if (previous == null) {
+        continue;
+      }
+      long before = log.firstPolledOffset(previous.value());
+      if (offset < before) {
+        out.add(
+            new DeliveryAnomaly(
+                KEY_REORDER,
+                log.partition,
+                List.of(previous.value(), send.value()),
+                List.of(before, offset),
+                List.of(previous.op(), send.op()),
+                describe(log, previous, send, before, offset, "polled")
+                    + "; both have key "
+                    + Values.render(send.recordKey())));
+      }
     }
   }
 

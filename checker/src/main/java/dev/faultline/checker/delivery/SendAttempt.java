@@ -7,12 +7,19 @@ import java.util.OptionalLong;
  *
  * @param op where it is in the history
  * @param partition the partition it was sent to
+ * @param recordKey the record's key, when the send named one ({@code key [partition recordKey]}),
+ *     else {@code null}
  * @param value the record value, unique per send attempt
  * @param outcome what its completion said
  * @param ackOffset the offset its acknowledgement named; empty when not acknowledged or unknown
  */
 record SendAttempt(
-    OpRef op, Object partition, Object value, Outcome outcome, OptionalLong ackOffset) {
+    OpRef op,
+    Object partition,
+    Object recordKey,
+    Object value,
+    Outcome outcome,
+    OptionalLong ackOffset) {
 
   /** What a send's completion tells about whether its record was written. */
   enum Outcome {

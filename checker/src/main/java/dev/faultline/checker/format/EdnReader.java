@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import us.bpsm.edn.EdnException;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.TaggedValue;
 import us.bpsm.edn.parser.Parseable;
@@ -30,6 +29,7 @@ final class EdnReader {
   private EdnReader() {}
 
   static List<Op> read(String text, String name) {
+    EdnText.checkDepth(text, name, 1);
     LineTrackingParseable in = new LineTrackingParseable(text);
     Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
     List<Op> ops = new ArrayList<>();
@@ -55,12 +55,7 @@ final class EdnReader {
         }
         break;
       }
-      Object value;
-      try {
-        value = parser.nextValue(in);
-      } catch (EdnException e) {
-        throw HistoryException.at(where, "not valid EDN (" + e.getMessage() + ").");
-      }
+      Object value = EdnText.next(parser, in, where);
       Op op = toOp(value, where);
       if (op != null) {
         ops.add(op);
@@ -79,12 +74,13 @@ final class EdnReader {
           where, "expected an operation map such as {:process 0, :type :invoke, :f :read}.");
     }
     Object process = map.get(PROCESS);
-    if (!(process instanceof Long p)) {
-      if (process == null) {
-        throw HistoryException.at(where, "the operation has no :process.");
-      }
-      return null;
+    if (process == null) {
+      throw HistoryException.at(where, "the operation has no :process.");
     }
+    if (!(process instanceof Number)) {
+      return null; // :nemesis, or another named process that is not a client
+    }
+    long p = processId(Values.fromEdn(process, where), where);
     OpType type = type(map.get(TYPE), where);
     Object f = map.get(F);
     if (!(f instanceof Keyword) && !(f instanceof String)) {
@@ -93,8 +89,20 @@ final class EdnReader {
     String fn = f instanceof Keyword k ? k.getName() : (String) f;
     Object key = Values.fromEdn(map.get(KEY), where);
     Object v = Values.fromEdn(map.get(VALUE), where);
-    long time = map.get(TIME) instanceof Long t ? t : -1;
-    return new Op(p, type, fn, key, v, time, where);
+    Object time = map.get(TIME);
+    if (time != null && !(time instanceof Long)) {
+      throw HistoryException.at(where, "the :time " + time + " is not an integer (nanoseconds).");
+    }
+    return new Op(p, type, fn, key, v, time == null ? -1 : (Long) time, where);
+  }
+
+  /** A numeric process must be an integer: 1.5 names no client, and is not silently a nemesis. */
+  static long processId(Object converted, String where) {
+    if (converted instanceof Long id) {
+      return id;
+    }
+    throw HistoryException.at(
+        where, "the process " + converted + " is not an integer (a client) nor a name (:nemesis).");
   }
 
   static OpType type(Object t, String where) {

@@ -6,8 +6,6 @@ import dev.faultline.checker.history.OpType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import us.bpsm.edn.EdnException;
-import us.bpsm.edn.parser.Parseable;
 import us.bpsm.edn.parser.Parser;
 import us.bpsm.edn.parser.Parsers;
 
@@ -23,24 +21,26 @@ final class EtcdLogReader {
   static List<Op> read(String text, String name) {
     List<Op> ops = new ArrayList<>();
     Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+    int lineNo = 0;
+    for (int start = 0; start < text.length(); ) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      String line = text.substring(start, end).strip();
+      start = end + 1;
+      lineNo++;
       if (line.isEmpty()) {
         continue;
       }
-      String where = name + ":" + (i + 1);
+      String where = name + ":" + lineNo;
       String[] fields = fields(line);
       if (fields == null) {
         throw HistoryException.at(
             where, "not a Jepsen log line of the form 'INFO jepsen.util - 0 :invoke :read nil'.");
       }
-      long process;
-      try {
-        process = Long.parseLong(fields[0]);
-      } catch (NumberFormatException e) {
-        throw HistoryException.at(where, "the process " + fields[0] + " is not a number.");
+      if (fields[0].startsWith(":")) {
+        continue; // :nemesis, or another named process that is not a client
       }
+      long process = process(fields[0], where);
       OpType type;
       try {
         type = OpType.valueOf(fields[1].toUpperCase(Locale.ROOT));
@@ -48,10 +48,23 @@ final class EtcdLogReader {
         throw HistoryException.at(
             where, "the type must be :invoke, :ok, :fail or :info, not :" + fields[1] + ".");
       }
+      if (fields[3].isEmpty()) {
+        throw HistoryException.at(
+            where, "the line ends after the function: write its value, or nil for none.");
+      }
       Object value = value(parser, fields[3], where);
       ops.add(new Op(process, type, fields[2], null, value, -1, where));
     }
     return ops;
+  }
+
+  private static long process(String text, String where) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      String why = text.matches("-?[0-9]+") ? " does not fit in 64 bits." : " is not an integer.";
+      throw HistoryException.at(where, "the process " + text + why);
+    }
   }
 
   /** Process, type, function (without colons) and value text of a line, or null. */
@@ -112,23 +125,13 @@ final class EtcdLogReader {
   }
 
   private static Object value(Parser parser, String text, String where) {
-    if (text.isEmpty() || text.equals("nil")) {
+    if (text.equals("nil")) {
       return null;
     }
     Object simple = simpleValue(text);
     if (simple != null) {
       return simple;
     }
-    try {
-      Parseable p = Parsers.newParseable(text);
-      Object v = parser.nextValue(p);
-      if (parser.nextValue(p) != Parser.END_OF_INPUT) {
-        throw HistoryException.at(
-            where, "expected one value after the function, found '" + text + "'.");
-      }
-      return Values.fromEdn(v, where);
-    } catch (EdnException e) {
-      throw HistoryException.at(where, "the value '" + text + "' is not valid EDN.");
-    }
+    return EdnText.oneValue(parser, text, where, "expected one value after the function.");
   }
 }

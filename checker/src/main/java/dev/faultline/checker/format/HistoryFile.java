@@ -3,14 +3,16 @@ package dev.faultline.checker.format;
 import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import us.bpsm.edn.EdnException;
-import us.bpsm.edn.parser.Parseable;
-import us.bpsm.edn.parser.Parser;
 import us.bpsm.edn.parser.Parsers;
 
 /**
@@ -40,7 +42,8 @@ public record HistoryFile(String name, HistoryFormat format, List<Op> ops) {
     } catch (NoSuchFileException e) {
       throw new HistoryException(name + ": no such file.");
     } catch (CharacterCodingException e) {
-      throw new HistoryException(name + ": not a UTF-8 text file.");
+      throw HistoryException.at(
+          name + ":" + firstBadUtf8Line(path), "not UTF-8 text (a byte sequence UTF-8 forbids).");
     } catch (IOException e) {
       throw new HistoryException(name + ": cannot be read (" + e.getMessage() + ").");
     }
@@ -49,6 +52,11 @@ public record HistoryFile(String name, HistoryFormat format, List<Op> ops) {
 
   /** Reads a history from {@code text}; {@code name} is used in errors and op sources. */
   public static HistoryFile parse(String text, String name, HistoryFormat format) {
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      throw HistoryException.at(
+          name + ":" + lineOf(text, nul), "a NUL byte: the file is binary or corrupted.");
+    }
     HistoryFormat f = format != null ? format : HistoryFormat.detect(name, firstLine(text));
     if (f == null) {
       if (text.isBlank()) {
@@ -75,26 +83,61 @@ public record HistoryFile(String name, HistoryFormat format, List<Op> ops) {
    * @throws HistoryException when the text is not one EDN value
    */
   public static Object parseValue(String text) {
-    Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
+    String expected = "'" + text + "' is not one EDN value such as 3, \"x\" or [1 2].";
     try {
-      Parseable p = Parsers.newParseable(text);
-      Object v = parser.nextValue(p);
-      if (v == Parser.END_OF_INPUT || parser.nextValue(p) != Parser.END_OF_INPUT) {
-        throw new HistoryException(
-            "'" + text + "' is not one EDN value such as 3, \"x\" or [1 2].");
-      }
-      return Values.fromEdn(v, null);
-    } catch (EdnException e) {
-      throw new HistoryException("'" + text + "' is not one EDN value such as 3, \"x\" or [1 2].");
+      return EdnText.oneValue(
+          Parsers.newParser(Parsers.defaultConfiguration()), text, null, expected);
+    } catch (HistoryException e) {
+      throw e.getMessage().equals(expected)
+          ? e
+          : new HistoryException("'" + text + "': " + e.getMessage());
     }
   }
 
   private static String firstLine(String text) {
-    for (String line : text.split("\n", 50)) {
+    for (int start = 0; start < text.length(); ) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      String line = text.substring(start, Math.min(end, start + 4096));
       if (!line.isBlank()) {
         return line;
       }
+      start = end + 1;
     }
     return "";
+  }
+
+  private static int lineOf(String text, int index) {
+    int line = 1;
+    for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+      line++;
+    }
+    return line;
+  }
+
+  /** The line of the first byte that is not UTF-8, for the error message. */
+  private static int firstBadUtf8Line(Path path) {
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      CharsetDecoder d =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      CharBuffer out = CharBuffer.allocate(8192);
+      while (d.decode(in, out, true).isOverflow()) {
+        out.clear();
+      }
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      return line;
+    } catch (IOException e) {
+      return 1;
+    }
   }
 }

@@ -51,21 +51,26 @@ public enum HistoryFormat {
 
   /**
    * Guesses the format from the file name and its first non-blank line, or returns null when
-   * neither tells.
+   * neither tells. A name ending in {@code .edn} or {@code .jsonl} decides alone: a Jepsen EDN
+   * history whose operations carry {@code :key} is still Jepsen's, judged by Jepsen's rules (only
+   * {@code --format kv} makes it Porcupine's).
    */
   public static HistoryFormat detect(String fileName, String firstLine) {
+    if (fileName.endsWith(".edn")) {
+      return EDN;
+    }
+    if (fileName.endsWith(".jsonl")) {
+      return JSONL;
+    }
     String line = firstLine == null ? "" : firstLine.strip();
     if (line.contains("jepsen.util")) {
       return ETCD;
     }
-    if (fileName.endsWith(".jsonl") || line.startsWith("{\"")) {
+    if (line.startsWith("{\"")) {
       return JSONL;
     }
     if (line.startsWith("{") || line.startsWith("[") || line.startsWith("#")) {
       return line.contains(":key ") || line.contains(":key,") ? KV : EDN;
-    }
-    if (fileName.endsWith(".edn")) {
-      return EDN;
     }
     return null;
   }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.Symbol;
 
@@ -27,13 +28,19 @@ final class Values {
       return s.getName();
     }
     if (v instanceof BigInteger b) {
-      throw HistoryException.at(where, "the integer " + b + " does not fit in 64 bits.");
+      if (b.bitLength() < 64) {
+        return b.longValue(); // written with an N suffix, but it fits
+      }
+      throw HistoryException.at(where, "the integer " + brief(b) + " does not fit in 64 bits.");
     }
     if (v instanceof Number n) {
-      return n.doubleValue();
+      return finite(n.doubleValue(), where);
     }
     if (v instanceof Character c) {
       return c.toString();
+    }
+    if (v instanceof UUID u) {
+      return u.toString(); // equal UUIDs compare equal as strings
     }
     if (v instanceof Collection<?> c) {
       List<Object> out = new ArrayList<>(c.size());
@@ -45,7 +52,25 @@ final class Values {
     if (v instanceof Map<?, ?>) {
       throw HistoryException.at(where, "a map is not a value an operation can carry.");
     }
-    throw HistoryException.at(where, "unsupported value " + v + ".");
+    throw HistoryException.at(
+        where,
+        "unsupported value "
+            + brief(v)
+            + " (a value is nil, a number, a string, a keyword, a boolean or a list of those).");
+  }
+
+  /** {@code d}, or a HistoryException when the number it was read from is beyond a double. */
+  private static double finite(double d, String where) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw HistoryException.at(
+          where, "a number beyond the range of a 64-bit float (such as 1e999).");
+    }
+    return d;
+  }
+
+  private static String brief(Object v) {
+    String s = String.valueOf(v);
+    return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
   /** Converts a JSON value: integers become longs, arrays lists. */
@@ -55,12 +80,12 @@ final class Values {
     }
     if (v.isIntegralNumber()) {
       if (!v.canConvertToLong()) {
-        throw HistoryException.at(where, "the integer " + v + " does not fit in 64 bits.");
+        throw HistoryException.at(where, "the integer " + brief(v) + " does not fit in 64 bits.");
       }
       return v.longValue();
     }
     if (v.isNumber()) {
-      return v.doubleValue();
+      return finite(v.doubleValue(), where);
     }
     if (v.isTextual()) {
       return v.textValue();

@@ -1,6 +1,7 @@
 package dev.faultline.checker.delivery;
 
 import dev.faultline.checker.history.Op;
+import dev.faultline.checker.history.OpType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,36 @@ final class QueueHistory {
     return add(Op.ok(consumer, "assign", null, List.of(partition), ops.size()));
   }
 
-  private QueueHistory add(Op op) {
+  /** A transaction begins: its sends follow, then {@link #endTxn}. */
+  QueueHistory beginTxn(long producer) {
+    return add(Op.invoke(producer, "txn", null, null, ops.size()));
+  }
+
+  /**
+   * The transaction ends: {@code type} ok (committed), fail (aborted) or info (unknown), naming its
+   * sends as partition, value, partition, value...
+   */
+  QueueHistory endTxn(long producer, OpType type, long... partitionsAndValues) {
+    List<Object> members = new ArrayList<>();
+    for (int i = 0; i < partitionsAndValues.length; i += 2) {
+      members.add(List.of(partitionsAndValues[i], partitionsAndValues[i + 1]));
+    }
+    return add(new Op(producer, type, "txn", null, members, ops.size(), null));
+  }
+
+  /** A producer instance finishes initTransactions for a transactional id. */
+  QueueHistory init(long producer, String transactionalId) {
+    add(Op.invoke(producer, "init", transactionalId, null, ops.size()));
+    return add(Op.ok(producer, "init", transactionalId, null, ops.size()));
+  }
+
+  /** A consumer is told the last stable offset of a partition. */
+  QueueHistory lso(long consumer, Object partition, long lso) {
+    add(Op.invoke(consumer, "lso", partition, null, ops.size()));
+    return add(Op.ok(consumer, "lso", partition, lso, ops.size()));
+  }
+
+  QueueHistory add(Op op) {
     ops.add(op);
     return this;
   }

@@ -15,7 +15,9 @@ import java.util.TreeMap;
 
 /**
  * A Kafka-style producer and its workload, as one Jepsen process. The workload sends a record with
- * a unique value every interval to a random partition and logs {@code send} (invoke); the producer
+ * a unique value every interval and logs {@code send} (invoke). A record with a key (drawn from
+ * {@code keys} of them) goes where Kafka's default partitioner puts it and is logged with the key
+ * {@code [partition key]}; a record without one goes to the sticky partitioner. The producer
  * batches, sends to the partition leader with at most {@code max.in.flight} requests per broker,
  * retries what failed or timed out, and logs each record's outcome: {@code ok [offset value]}
  * (acks=0: {@code ok value}, offset unknown), {@code fail} when it was certainly not written,
@@ -53,6 +55,8 @@ public final class ProducerClient implements Node {
   private NodeContext ctx;
   private RecordAccumulator accumulator;
   private final Map<Long, PendingBatch> inFlight = new TreeMap<>();
+  private final Map<Long, Object> historyKeys = new TreeMap<>(); // value -> its history key
+  private StickyPartitioner sticky;
   private PartitionState[] metadata;
   private ProducerIdentity identity;
   private long nextRequestId = 1;
@@ -73,6 +77,7 @@ public final class ProducerClient implements Node {
         new RecordAccumulator(config.partitions(), config.batchSize(), config.lingerMicros());
     metadata = new PartitionState[config.partitions()];
     identity = new ProducerIdentity(config.partitions());
+    sticky = new StickyPartitioner(config.partitions(), config.batchSize());
     c.setRole("producer");
     c.send(bootstrap(), new ReplogMessage.MetadataRequest());
     if (config.idempotence()) {
@@ -126,8 +131,18 @@ public final class ProducerClient implements Node {
 
   private void generate(long now) {
     long value = process * 1_000_000_000L + (++sent);
-    int partition = ctx.random().nextInt(config.partitions());
-    history.invoke(process, "send", (long) partition, value);
+    int partition;
+    Object key;
+    if (config.keys() == 0) {
+      partition = sticky.next(metadata, ctx.random());
+      key = (long) partition;
+    } else {
+      String recordKey = "key-" + ctx.random().nextInt(config.keys());
+      partition = KeyPartitioner.partition(recordKey, config.partitions());
+      key = List.of((long) partition, recordKey);
+      historyKeys.put(value, key);
+    }
+    history.invoke(process, "send", key, value);
     if (accumulator.add(partition, value, now) && config.lingerMicros() > 0) {
       ctx.setTimer(config.lingerMicros(), Timer.LINGER);
     }
@@ -156,8 +171,8 @@ public final class ProducerClient implements Node {
       c.cancelTimer(b.timeoutTimer);
       if (r.error() == ErrorCode.NONE) {
         for (int i = 0; i < b.values.size(); i++) {
-          history.ok(
-              process, "send", (long) b.partition, List.of(r.baseOffset() + i, b.values.get(i)));
+          long v = b.values.get(i);
+          history.ok(process, "send", keyOf(b, v), List.of(r.baseOffset() + i, v));
         }
       } else {
         if (r.error() == ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND
@@ -227,9 +242,9 @@ public final class ProducerClient implements Node {
   private void giveUp(PendingBatch b) {
     for (long v : b.values) {
       if (b.maybeWritten) {
-        history.info(process, "send", (long) b.partition, v);
+        history.info(process, "send", keyOf(b, v), v);
       } else {
-        history.fail(process, "send", (long) b.partition, v);
+        history.fail(process, "send", keyOf(b, v), v);
       }
     }
     if (config.idempotence()) {
@@ -310,7 +325,7 @@ public final class ProducerClient implements Node {
     ctx.send(leader, new ReplogMessage.Produce(b.partition, id, config.acks(), batch));
     if (config.acks() == 0) {
       for (long v : b.values) {
-        history.ok(process, "send", (long) b.partition, v); // sent; its offset is never known
+        history.ok(process, "send", keyOf(b, v), v); // sent; its offset is never known
       }
       return;
     }
@@ -327,6 +342,12 @@ public final class ProducerClient implements Node {
       }
     }
     return false;
+  }
+
+  /** The key {@code v} was logged with at its invocation; forgotten once it completes. */
+  private Object keyOf(PendingBatch b, long v) {
+    Object key = historyKeys.remove(v);
+    return key == null ? (Object) (long) b.partition : key;
   }
 
   /** Whether every record this producer was given has an outcome. */

@@ -16,7 +16,10 @@ package dev.faultline.models.producer;
  *     this long
  * @param retryBackoffMicros {@code retry.backoff.ms}
  * @param sendIntervalMicros the workload: one record every this long
- * @param partitions the partitions it writes to, chosen at random per record
+ * @param partitions the partitions it writes to
+ * @param keys how many distinct record keys the workload draws from ({@code key-0} ...); a key's
+ *     partition is Kafka's default partitioner's choice. 0: records have no key and go to the
+ *     sticky partitioner
  * @param stopMicros the workload sends no record at or after this time
  * @param controller the node id to ask for metadata (the first of the bootstrap servers) and a
  *     producer id
@@ -35,6 +38,7 @@ public record ProducerConfig(
     long retryBackoffMicros,
     long sendIntervalMicros,
     int partitions,
+    int keys,
     long stopMicros,
     int controller,
     int bootstrapServers) {
@@ -47,7 +51,12 @@ public record ProducerConfig(
       throw new IllegalArgumentException(
           "idempotence needs acks=all, retries > 0 and at most 5 requests in flight");
     }
-    if (retries < 0 || maxInFlight < 1 || batchSize < 1 || partitions < 1 || bootstrapServers < 1) {
+    if (retries < 0
+        || maxInFlight < 1
+        || batchSize < 1
+        || partitions < 1
+        || keys < 0
+        || bootstrapServers < 1) {
       throw new IllegalArgumentException("producer counts must be positive");
     }
     if (lingerMicros < 0
@@ -72,6 +81,7 @@ public record ProducerConfig(
       long retryBackoffMicros,
       long sendIntervalMicros,
       int partitions,
+      int keys,
       long stopMicros,
       int controller) {
     this(
@@ -86,6 +96,7 @@ public record ProducerConfig(
         retryBackoffMicros,
         sendIntervalMicros,
         partitions,
+        keys,
         stopMicros,
         controller,
         1);

@@ -18,7 +18,23 @@ public enum ErrorCode {
   /** An idempotent batch from an epoch older than the producer's latest. */
   INVALID_PRODUCER_EPOCH,
   /** A fetch beyond the end of the log. */
-  OFFSET_OUT_OF_RANGE;
+  OFFSET_OUT_OF_RANGE,
+  /** A new leader does not yet know an offset it would have to give (KIP-207). */
+  OFFSET_NOT_AVAILABLE,
+  /** A newer instance with the same transactional id holds a newer epoch. */
+  PRODUCER_FENCED,
+  /** The request does not fit the transaction's state (e.g. commit after abort). */
+  INVALID_TXN_STATE,
+  /** The transactional id is held by another producer id. */
+  INVALID_PRODUCER_ID_MAPPING,
+  /** The coordinator is busy with this transactional id: retry. */
+  CONCURRENT_TRANSACTIONS,
+  /** This broker is not the coordinator of the transactional id (or has not loaded it). */
+  NOT_COORDINATOR,
+  /** The coordinator could not write its log: retry. */
+  COORDINATOR_NOT_AVAILABLE,
+  /** A marker from a coordinator older than one the partition has heard from. */
+  TRANSACTION_COORDINATOR_FENCED;
 
   /** Whether a producer may retry a batch that got this answer. */
   public boolean retriable() {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * A replica leading its partition for one leader epoch: it appends produce requests, serves
@@ -30,8 +31,8 @@ final class LeaderRole {
     long leaderEndAtLastFetch;
   }
 
-  /** An acks=all request waiting for the high watermark to pass {@code requiredOffset}. */
-  private record Waiting(int client, long requestId, long baseOffset, long requiredOffset) {}
+  /** An append waiting for the high watermark to pass {@code requiredOffset}. */
+  private record Waiting(long requiredOffset, Consumer<ErrorCode> done) {}
 
   private final PartitionReplica replica;
   private final NodeContext ctx;
@@ -42,6 +43,7 @@ final class LeaderRole {
   private final List<Waiting> waiting = new ArrayList<>();
   private List<Integer> proposedIsr;
   private long proposedAtMicros;
+  private boolean resigned;
 
   LeaderRole(PartitionReplica replica, PartitionState state) {
     this.replica = replica;
@@ -59,7 +61,39 @@ final class LeaderRole {
     }
   }
 
+  /**
+   * A produce request. With transaction version 2, a producer's first transactional batch here is
+   * held until the coordinator confirms that the partition is in the producer's transaction
+   * (KIP-890's server-side verification); a marker that arrives meanwhile spoils the answer.
+   */
   void onProduce(int from, ReplogMessage.Produce p) {
+    ProducerBatch batch = p.batch();
+    if (batch.transactional()
+        && replica.config.txn().serverSideDefense()
+        && !replica.txns.hasOpen(batch.producerId())) {
+      long guard = replica.newVerificationGuard(batch.producerId());
+      replica.verifier.verify(batch, replica.partition, error -> onVerified(from, p, guard, error));
+      return;
+    }
+    append(from, p);
+  }
+
+  private void onVerified(int from, ReplogMessage.Produce p, long guard, ErrorCode error) {
+    if (resigned) {
+      respond(from, p, ErrorCode.NOT_LEADER_OR_FOLLOWER, -1);
+      return;
+    }
+    if (error == ErrorCode.NONE && !replica.verificationGuardHolds(p.batch().producerId(), guard)) {
+      error = ErrorCode.INVALID_TXN_STATE; // the transaction ended while we asked
+    }
+    if (error != ErrorCode.NONE) {
+      respond(from, p, error, -1);
+      return;
+    }
+    append(from, p);
+  }
+
+  private void append(int from, ReplogMessage.Produce p) {
     boolean all = p.acks() == -1;
     if (all && state.isr().size() < replica.config.minInsyncReplicas()) {
       respond(from, p, ErrorCode.NOT_ENOUGH_REPLICAS, -1);
@@ -87,9 +121,76 @@ final class LeaderRole {
     if (p.acks() == 1) {
       respond(from, p, ErrorCode.NONE, base);
     } else if (all) {
-      waiting.add(new Waiting(from, p.requestId(), base, base + batch.values().size()));
+      long requestId = p.requestId();
+      waiting.add(
+          new Waiting(
+              base + batch.values().size(),
+              e ->
+                  ctx.send(
+                      from,
+                      new ReplogMessage.ProduceResponse(
+                          replica.partition, requestId, e, e == ErrorCode.NONE ? base : -1))));
       maybeAdvanceHighWatermark();
     }
+  }
+
+  /**
+   * A coordinator's commit or abort marker: written as a control record unless it comes from a
+   * fenced epoch or an older coordinator, and answered once committed (Kafka writes markers with
+   * acks=all).
+   */
+  void onMarker(int from, ReplogMessage.WriteTxnMarker m) {
+    ErrorCode error =
+        replica.producers.checkMarker(m.producerId(), m.producerEpoch(), m.coordinatorEpoch());
+    if (error == ErrorCode.NONE && state.isr().size() < replica.config.minInsyncReplicas()) {
+      error = ErrorCode.NOT_ENOUGH_REPLICAS;
+    }
+    if (error != ErrorCode.NONE) {
+      ctx.send(from, new ReplogMessage.WriteTxnMarkerResponse(m.partition(), m.requestId(), error));
+      return;
+    }
+    replica.clearVerificationGuard(m.producerId());
+    long offset = replica.log.endOffset();
+    LogEntry.Kind kind = m.commit() ? LogEntry.Kind.COMMIT : LogEntry.Kind.ABORT;
+    replica.append(
+        List.of(
+            new LogEntry(
+                offset,
+                epoch,
+                m.coordinatorEpoch(),
+                m.producerId(),
+                m.producerEpoch(),
+                -1,
+                -1,
+                offset,
+                kind,
+                null)));
+    long requestId = m.requestId();
+    waiting.add(
+        new Waiting(
+            offset + 1,
+            e ->
+                ctx.send(
+                    from, new ReplogMessage.WriteTxnMarkerResponse(m.partition(), requestId, e))));
+    maybeAdvanceHighWatermark();
+  }
+
+  /**
+   * Appends a transaction coordinator's state record to this (internal) partition; {@code done}
+   * hears NONE once it is committed, or why not.
+   */
+  void appendState(TxnMetadata txnState, Consumer<ErrorCode> done) {
+    if (state.isr().size() < replica.config.minInsyncReplicas()) {
+      done.accept(ErrorCode.NOT_ENOUGH_REPLICAS);
+      return;
+    }
+    long offset = replica.log.endOffset();
+    replica.append(
+        List.of(
+            new LogEntry(
+                offset, epoch, 0, -1, 0, -1, -1, offset, LogEntry.Kind.TXN_STATE, txnState)));
+    waiting.add(new Waiting(offset + 1, done));
+    maybeAdvanceHighWatermark();
   }
 
   private long appendBatch(ProducerBatch batch) {
@@ -106,7 +207,9 @@ final class LeaderRole {
               batch.producerEpoch(),
               batch.baseSequence(),
               batch.idempotent() ? batch.lastSequence() : -1,
-              last));
+              last,
+              batch.transactional() ? LogEntry.Kind.TXN_DATA : LogEntry.Kind.DATA,
+              null));
     }
     replica.append(entries);
     maybeAdvanceHighWatermark(); // an ISR of the leader alone commits at once
@@ -225,10 +328,7 @@ final class LeaderRole {
     state = s;
     proposedIsr = null;
     if (shrank && s.isr().size() < replica.config.minInsyncReplicas()) {
-      for (Waiting w : waiting) {
-        sendResult(w, ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
-      }
-      waiting.clear();
+      failWaiting(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
     }
     maybeAdvanceHighWatermark();
   }
@@ -247,14 +347,19 @@ final class LeaderRole {
     }
     replica.advanceHighWatermark(hw);
     long committed = replica.highWatermark();
+    boolean enough = state.isr().size() >= replica.config.minInsyncReplicas();
+    List<Waiting> ready = new ArrayList<>();
     Iterator<Waiting> it = waiting.iterator();
     while (it.hasNext()) {
       Waiting w = it.next();
       if (w.requiredOffset() <= committed) {
-        boolean enough = state.isr().size() >= replica.config.minInsyncReplicas();
-        sendResult(w, enough ? ErrorCode.NONE : ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
         it.remove();
+        ready.add(w);
       }
+    }
+    // Answered after the loop: a coordinator's callback may append again.
+    for (Waiting w : ready) {
+      w.done().accept(enough ? ErrorCode.NONE : ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
     }
   }
 
@@ -271,21 +376,22 @@ final class LeaderRole {
     return union;
   }
 
-  private void sendResult(Waiting w, ErrorCode error) {
-    ctx.send(
-        w.client(),
-        new ReplogMessage.ProduceResponse(
-            replica.partition,
-            w.requestId(),
-            error,
-            error == ErrorCode.NONE ? w.baseOffset() : -1));
+  private void failWaiting(ErrorCode error) {
+    List<Waiting> failed = new ArrayList<>(waiting);
+    waiting.clear();
+    for (Waiting w : failed) {
+      w.done().accept(error);
+    }
   }
 
   /** Leadership moved on: waiting requests learn that this broker no longer leads. */
   void resign() {
-    for (Waiting w : waiting) {
-      sendResult(w, ErrorCode.NOT_LEADER_OR_FOLLOWER);
-    }
-    waiting.clear();
+    resigned = true;
+    failWaiting(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  }
+
+  /** The first offset of this leader's epoch. */
+  long epochStartOffset() {
+    return epochStartOffset;
   }
 }

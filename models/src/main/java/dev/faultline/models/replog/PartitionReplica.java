@@ -2,6 +2,8 @@ package dev.faultline.models.replog;
 
 import dev.faultline.sim.NodeContext;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +27,10 @@ public final class PartitionReplica {
   final int partition;
   final ReplicaLog log;
   final ProducerStateTable producers = new ProducerStateTable();
+  final TransactionIndex txns = new TransactionIndex();
+  final TxnVerifier verifier;
+  private final Map<Long, Long> verificationGuards = new TreeMap<>();
+  private long nextGuard = 1;
   private final String hwKey;
   private long highWatermark;
   private PartitionState state;
@@ -33,15 +39,17 @@ public final class PartitionReplica {
   private long truncatedBelowHighWatermark;
   private Consumer<ReplogMessage.AlterIsr> alterIsr;
 
-  PartitionReplica(ReplogConfig config, NodeContext ctx, int partition) {
+  PartitionReplica(ReplogConfig config, NodeContext ctx, int partition, TxnVerifier verifier) {
     this.config = config;
     this.ctx = ctx;
     this.partition = partition;
+    this.verifier = verifier;
     this.log = new ReplicaLog(ctx.disk(), partition);
     this.hwKey = "hw-p" + partition;
     Long hw = ctx.disk().get(hwKey);
     this.highWatermark = hw == null ? 0 : Math.min(hw, log.endOffset());
     producers.rebuild(log);
+    txns.rebuild(log);
   }
 
   /** Sends this replica's ISR proposals through {@code channel} instead of to the controller. */
@@ -121,6 +129,7 @@ public final class PartitionReplica {
       return;
     }
     producers.rebuild(log);
+    txns.rebuild(log);
     if (offset < highWatermark) {
       truncatedBelowHighWatermark += highWatermark - offset;
       highWatermark = offset;
@@ -134,7 +143,25 @@ public final class PartitionReplica {
     log.append(records, ctx.nowMicros());
     for (LogEntry e : records) {
       producers.onAppended(e);
+      txns.onAppended(e);
     }
+  }
+
+  /** A new token for a verification of {@code producerId}'s transaction, forgetting older ones. */
+  long newVerificationGuard(long producerId) {
+    long guard = nextGuard++;
+    verificationGuards.put(producerId, guard);
+    return guard;
+  }
+
+  /** Whether no marker for {@code producerId} has arrived since {@code guard} was handed out. */
+  boolean verificationGuardHolds(long producerId, long guard) {
+    Long current = verificationGuards.get(producerId);
+    return current != null && current == guard;
+  }
+
+  void clearVerificationGuard(long producerId) {
+    verificationGuards.remove(producerId);
   }
 
   void onFetch(int from, ReplogMessage.Fetch f) {
@@ -180,19 +207,62 @@ public final class PartitionReplica {
 
   void onConsumerFetch(int from, ReplogMessage.ConsumerFetch f) {
     ErrorCode error = ErrorCode.NONE;
-    List<List<Long>> records = List.of();
+    List<LogEntry> records = List.of();
+    List<AbortedTxn> aborted = List.of();
+    long lso = lastStableOffset();
     if (leader == null) {
       error = ErrorCode.NOT_LEADER_OR_FOLLOWER;
     } else if (f.offset() > log.endOffset()) {
       error = ErrorCode.OFFSET_OUT_OF_RANGE;
     } else {
-      records =
-          log.read(f.offset(), f.maxRecords(), highWatermark).stream()
-              .map(LogEntry::asPair)
-              .toList();
+      long limit = f.readCommitted() ? lso : highWatermark;
+      records = log.read(f.offset(), f.maxRecords(), limit);
+      if (f.readCommitted() && !records.isEmpty()) {
+        aborted = txns.abortedBetween(f.offset(), records.get(records.size() - 1).offset() + 1);
+      }
     }
     ctx.send(
-        from, new ReplogMessage.ConsumerFetchResponse(partition, f.requestId(), error, records));
+        from,
+        new ReplogMessage.ConsumerFetchResponse(
+            partition, f.requestId(), error, records, highWatermark, lso, aborted));
+  }
+
+  /**
+   * The latest offset a consumer may read: the last stable offset or the high watermark. A leader
+   * whose high watermark has not reached its epoch's first offset does not know it yet and says
+   * OFFSET_NOT_AVAILABLE, so the answers never go back across a leader change (KIP-207).
+   */
+  void onListOffsets(int from, ReplogMessage.ListOffsets l) {
+    ErrorCode error = ErrorCode.NONE;
+    long offset = -1;
+    if (leader == null) {
+      error = ErrorCode.NOT_LEADER_OR_FOLLOWER;
+    } else if (highWatermark < leader.epochStartOffset()) {
+      error = ErrorCode.OFFSET_NOT_AVAILABLE;
+    } else {
+      offset = l.readCommitted() ? lastStableOffset() : highWatermark;
+    }
+    ctx.send(from, new ReplogMessage.ListOffsetsResponse(partition, l.requestId(), error, offset));
+  }
+
+  void onMarker(int from, ReplogMessage.WriteTxnMarker m) {
+    if (leader != null) {
+      leader.onMarker(from, m);
+    } else {
+      ctx.send(
+          from,
+          new ReplogMessage.WriteTxnMarkerResponse(
+              partition, m.requestId(), ErrorCode.NOT_LEADER_OR_FOLLOWER));
+    }
+  }
+
+  /** Appends a coordinator's state record, as the leader; NOT_LEADER_OR_FOLLOWER otherwise. */
+  void appendState(TxnMetadata state, java.util.function.Consumer<ErrorCode> done) {
+    if (leader == null) {
+      done.accept(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    } else {
+      leader.appendState(state, done);
+    }
   }
 
   void onIsrCheck() {
@@ -224,6 +294,11 @@ public final class PartitionReplica {
   /** The leader epoch this replica leads in, or -1. */
   public int leaderEpoch() {
     return leader == null ? -1 : state.leaderEpoch();
+  }
+
+  /** Below the high watermark and every transaction not yet committed everywhere. */
+  public long lastStableOffset() {
+    return txns.lastStableOffset(highWatermark);
   }
 
   /** Committed records this replica threw away (unclean election, or the bug flag). */

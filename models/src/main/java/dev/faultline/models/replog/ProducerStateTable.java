@@ -29,6 +29,7 @@ public final class ProducerStateTable {
 
   private static final class Entry {
     int epoch;
+    int coordinatorEpoch = -1;
     final ArrayDeque<BatchMeta> batches = new ArrayDeque<>();
   }
 
@@ -56,12 +57,41 @@ public final class ProducerStateTable {
         : new Check(Verdict.OUT_OF_ORDER_SEQUENCE, -1);
   }
 
-  /** Records a log entry that ends a batch (entries from plain producers are ignored). */
+  /**
+   * Whether a transaction marker may be written: not from an epoch older than the producer's (the
+   * producer was fenced since), nor from a coordinator older than one already heard from.
+   */
+  public ErrorCode checkMarker(long producerId, int producerEpoch, int coordinatorEpoch) {
+    Entry e = producers.get(producerId);
+    if (e == null) {
+      return ErrorCode.NONE;
+    }
+    if (producerEpoch < e.epoch) {
+      return ErrorCode.INVALID_PRODUCER_EPOCH;
+    }
+    return coordinatorEpoch < e.coordinatorEpoch
+        ? ErrorCode.TRANSACTION_COORDINATOR_FENCED
+        : ErrorCode.NONE;
+  }
+
+  /**
+   * Records a log entry that ends a batch (entries from plain producers are ignored), or a marker:
+   * a marker of a newer epoch (a fence, or KIP-890's bump at every transaction's end) starts the
+   * producer's numbering again.
+   */
   public void onAppended(LogEntry last) {
     if (last.producerId() < 0 || last.offset() != last.batchLastOffset()) {
       return;
     }
     Entry e = producers.computeIfAbsent(last.producerId(), id -> new Entry());
+    if (last.kind().isMarker()) {
+      if (last.producerEpoch() > e.epoch) {
+        e.epoch = last.producerEpoch();
+        e.batches.clear();
+      }
+      e.coordinatorEpoch = Math.max(e.coordinatorEpoch, (int) last.value());
+      return;
+    }
     if (last.producerEpoch() > e.epoch) {
       e.epoch = last.producerEpoch();
       e.batches.clear();

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param brokers how many brokers there are; they are the simulation's nodes 0..brokers-1
  * @param controller the node id of the controller
- * @param partitions how many partitions there are
+ * @param partitions how many partitions there are, the transaction coordinators' internal ones (the
+ *     last {@code txn.statePartitions()}) included
  * @param replicationFactor replicas per partition (at most {@code brokers})
  * @param minInsyncReplicas {@code min.insync.replicas}: acks=all needs an ISR at least this big
  * @param replicaLagTimeMicros {@code replica.lag.time.max.ms}: a follower that has not caught up
@@ -24,6 +25,7 @@ import java.util.List;
  * @param fetchBackoffMicros how long a follower waits after a fetch that returned nothing
  * @param fetchTimeoutMicros a follower resends a fetch unanswered for this long
  * @param fetchMaxRecords most records one fetch returns
+ * @param txn the transaction settings
  */
 public record ReplogConfig(
     int brokers,
@@ -39,7 +41,8 @@ public record ReplogConfig(
     long sessionTimeoutMicros,
     long fetchBackoffMicros,
     long fetchTimeoutMicros,
-    int fetchMaxRecords) {
+    int fetchMaxRecords,
+    TxnConfig txn) {
 
   public ReplogConfig {
     if (brokers < 1 || partitions < 1 || replicationFactor < 1 || replicationFactor > brokers) {
@@ -58,6 +61,67 @@ public record ReplogConfig(
         || fetchMaxRecords < 1) {
       throw new IllegalArgumentException("replog timings must be positive");
     }
+    if (txn.statePartitions() >= partitions) {
+      throw new IllegalArgumentException("need a data partition beside the transaction state ones");
+    }
+  }
+
+  /** Settings without transactions. */
+  public ReplogConfig(
+      int brokers,
+      int controller,
+      int partitions,
+      int replicationFactor,
+      int minInsyncReplicas,
+      long replicaLagTimeMicros,
+      boolean uncleanLeaderElection,
+      boolean truncateToHighWatermark,
+      boolean highWatermarkNeedsMinIsr,
+      long heartbeatMicros,
+      long sessionTimeoutMicros,
+      long fetchBackoffMicros,
+      long fetchTimeoutMicros,
+      int fetchMaxRecords) {
+    this(
+        brokers,
+        controller,
+        partitions,
+        replicationFactor,
+        minInsyncReplicas,
+        replicaLagTimeMicros,
+        uncleanLeaderElection,
+        truncateToHighWatermark,
+        highWatermarkNeedsMinIsr,
+        heartbeatMicros,
+        sessionTimeoutMicros,
+        fetchBackoffMicros,
+        fetchTimeoutMicros,
+        fetchMaxRecords,
+        TxnConfig.none());
+  }
+
+  /** The partitions producers write to: all but the transaction state ones. */
+  public int dataPartitions() {
+    return partitions - txn.statePartitions();
+  }
+
+  /**
+   * The internal partition that holds {@code transactionalId}'s state; its leader is the id's
+   * coordinator. Kafka: the absolute value of the id's {@code String.hashCode}, modulo the number
+   * of state partitions.
+   */
+  public int txnStatePartition(String transactionalId) {
+    if (txn.statePartitions() == 0) {
+      throw new IllegalStateException("no transaction state partitions configured");
+    }
+    int h = transactionalId.hashCode();
+    int abs = h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+    return dataPartitions() + abs % txn.statePartitions();
+  }
+
+  /** Whether {@code partition} is one of the transaction coordinators' internal partitions. */
+  public boolean isTxnStatePartition(int partition) {
+    return partition >= dataPartitions();
   }
 
   /** Three brokers (ids 0-2), the controller at id 3, one partition, Kafka-like ratios. */
@@ -93,7 +157,8 @@ public record ReplogConfig(
         sessionTimeoutMicros,
         fetchBackoffMicros,
         fetchTimeoutMicros,
-        fetchMaxRecords);
+        fetchMaxRecords,
+        txn);
   }
 
   public ReplogConfig withUnclean(boolean u) {
@@ -111,7 +176,8 @@ public record ReplogConfig(
         sessionTimeoutMicros,
         fetchBackoffMicros,
         fetchTimeoutMicros,
-        fetchMaxRecords);
+        fetchMaxRecords,
+        txn);
   }
 
   public ReplogConfig withTruncateToHighWatermark(boolean b) {
@@ -129,6 +195,7 @@ public record ReplogConfig(
         sessionTimeoutMicros,
         fetchBackoffMicros,
         fetchTimeoutMicros,
-        fetchMaxRecords);
+        fetchMaxRecords,
+        txn);
   }
 }

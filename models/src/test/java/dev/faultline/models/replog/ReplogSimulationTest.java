@@ -43,6 +43,7 @@ class ReplogSimulationTest {
             20_000,
             5_000,
             1,
+            0,
             STOP_MICROS,
             ctl);
     sim.addNode("p1", () -> new ProducerClient(pc, sim.history(), 1));

@@ -132,6 +132,15 @@ public final class CheckCommand implements Callable<Integer> {
       } catch (HistoryException e) {
         out.flush();
         throw new UserError(e.getMessage(), ExitCodes.USAGE);
+      } catch (OutOfMemoryError e) {
+        // Whatever the file held is garbage now that this frame is left: the next file has the
+        // whole heap again. Undecided, not malformed: more memory may decide it.
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        out.printf("%s: UNKNOWN ops=? ms=%d%n", file, ms);
+        out.flush();
+        err.println("  undecided: " + OutOfMemory.sentence("reading and checking " + file));
+        anyUnknown = true;
+        continue;
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
       out.printf("%s: %s ops=%d ms=%d%n", file, r.verdict(), r.operations(), ms);

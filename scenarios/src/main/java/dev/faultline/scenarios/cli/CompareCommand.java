@@ -69,7 +69,7 @@ public final class CompareCommand implements Callable<Integer> {
     Map<String, List<String>> varied = parseVary();
     List<Configuration> configs = new ArrayList<>();
     for (Map<String, String> combo : Configuration.product(varied)) {
-      Map<String, String> all = new LinkedHashMap<>(options.knobs);
+      Map<String, String> all = new LinkedHashMap<>(options.knobs());
       all.putAll(combo);
       Knobs knobs = ScenarioOptions.resolve(scenario, all);
       configs.add(new Configuration(new TreeMap<>(combo), new ArrayList<>(combo.keySet()), knobs));
@@ -158,12 +158,14 @@ public final class CompareCommand implements Callable<Integer> {
           ReportWriting.index(
               reportDir,
               scenario.name() + ": compare, seeds " + range,
-              "./faultline compare "
+              dev.faultline.scenarios.Launcher.command()
+                  + " compare "
                   + scenario.name()
                   + " --seeds "
                   + range
                   + " --vary "
-                  + String.join(" --vary ", vary),
+                  + String.join(" --vary ", vary)
+                  + options.setFlags(),
               reportRows,
               ReportWriting.paired(paired));
       out.println("report: " + index);

@@ -1,6 +1,7 @@
 package dev.faultline.scenarios.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,23 +10,47 @@ import picocli.CommandLine.Command;
     name = "faultline",
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
-    description = "A deterministic distributed-systems simulator and history checker.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      VersionCommand.class,
-      TourCommand.class,
-      RunCommand.class,
-      SweepCommand.class,
-      ListCommand.class,
-      MergeCommand.class,
-      CompareCommand.class,
-      ReplayCommand.class,
-      BenchCommand.class,
-      CheckCommand.class,
-      RingStatsCommand.class,
-    })
+    description = "A deterministic distributed-systems simulator and history checker.")
 public final class Faultline implements Runnable {
+  /**
+   * The subcommands, in the order usage lists them. Only the one a command line names is built
+   * (picocli's model of every command costs tens of milliseconds at each start); {@code help}, a
+   * root option or an unknown word gets them all.
+   */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          CommandLine.HelpCommand.class,
+          VersionCommand.class,
+          TourCommand.class,
+          RunCommand.class,
+          SweepCommand.class,
+          ListCommand.class,
+          MergeCommand.class,
+          CompareCommand.class,
+          ReplayCommand.class,
+          ShrinkCommand.class,
+          BenchCommand.class,
+          CheckCommand.class,
+          RingStatsCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The command line with the subcommand {@code args} name, or with all of them. */
+  private static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new Faultline());
+    Class<?> only = null;
+    for (Class<?> c : SUBCOMMANDS) {
+      if (args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])) {
+        only = c == CommandLine.HelpCommand.class ? null : c;
+      }
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      if (only == null || only == c) {
+        cli.addSubcommand(c);
+      }
+    }
+    return cli;
+  }
 
   @Override
   public void run() {
@@ -39,7 +64,7 @@ public final class Faultline implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code; used by tests. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Faultline());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -59,6 +84,11 @@ public final class Faultline implements Runnable {
             cmd.getErr().println("error: " + oneSentence(problem.getMessage()));
             return ExitCodes.USAGE;
           }
+          if (causedBy(ex, OutOfMemoryError.class)) {
+            cmd.getErr()
+                .println("error: " + OutOfMemory.sentence("running " + cmd.getCommandName()));
+            return ExitCodes.UNKNOWN;
+          }
           if (ex instanceof UserError user) {
             cmd.getErr().println("error: " + oneSentence(user.getMessage()));
             if (user.showUsage()) {
@@ -70,7 +100,13 @@ public final class Faultline implements Runnable {
           ex.printStackTrace(cmd.getErr());
           return ExitCodes.INTERNAL;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("error: " + OutOfMemory.sentence("running faultline"));
+      code = ExitCodes.UNKNOWN;
+    }
     out.flush();
     err.flush();
     return code;
@@ -86,11 +122,45 @@ public final class Faultline implements Runnable {
     return null;
   }
 
-  private static String oneSentence(String message) {
+  private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The message as one line of printable text: a control character quoted from a broken input (a
+   * carriage return, a tab, a byte of a binary file) is shown escaped, and a message quoting a huge
+   * line is cut, so that the error stays one readable sentence.
+   */
+  static String oneSentence(String message) {
     if (message == null || message.isBlank()) {
       return "invalid arguments.";
     }
+    StringBuilder sb = new StringBuilder();
     String m = message.strip();
-    return m.endsWith(".") ? m : m + ".";
+    for (int i = 0; i < m.length(); i++) {
+      char c = m.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    if (sb.length() > 600) {
+      sb.setLength(597);
+      sb.append("...");
+    }
+    return sb.charAt(sb.length() - 1) == '.' ? sb.toString() : sb + ".";
   }
 }

@@ -18,6 +18,10 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code faultline merge FILE...}: combines the results files of a sharded (or resumed) sweep into
  * one summary, the same text an uninterrupted sweep over those seeds prints.
+ *
+ * <p>One rule for what cannot be combined: files of another scenario or other knobs, a malformed
+ * line, and a seed whose trace hashes differ between files are all bad input (exit 2, one
+ * sentence). Exit 1 means only what it means everywhere else: a merged seed failed a check.
  */
 @Command(
     name = "merge",
@@ -37,8 +41,12 @@ public final class MergeCommand implements Callable<Integer> {
       ResultsFile.Contents c;
       try {
         c = ResultsFile.read(f);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new UserError(f + ": no such file", ExitCodes.USAGE);
       } catch (IOException e) {
-        throw new UserError("cannot read " + f + ": " + e.getMessage(), ExitCodes.USAGE);
+        String m = String.valueOf(e.getMessage());
+        throw new UserError(
+            m.startsWith(f.toString()) ? m : "cannot read " + f + ": " + m, ExitCodes.USAGE);
       }
       if (first == null) {
         first = c.header();
@@ -63,7 +71,7 @@ public final class MergeCommand implements Callable<Integer> {
                   + ", "
                   + o.traceHash()
                   + "): the runs were not deterministic or not of one version",
-              ExitCodes.FAILED);
+              ExitCodes.USAGE);
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.faultline.scenarios.cli;
 
 import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.Launcher;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.ScenarioRegistry;
@@ -35,6 +36,8 @@ public final class ReplayCommand implements Callable<Integer> {
     Case c;
     try {
       c = CaseFile.read(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError(file + ": no such case file", ExitCodes.USAGE);
     } catch (IOException e) {
       throw new UserError("cannot read case " + file + ": " + e.getMessage(), ExitCodes.USAGE);
     } catch (IllegalArgumentException e) {
@@ -47,10 +50,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     new UserError(
                         file + " names unknown scenario " + c.scenario(), ExitCodes.USAGE));
     Knobs knobs = ScenarioOptions.resolve(scenario, c.knobs());
-    RunSpec run = RunSpec.of(c.seed(), knobs).withSchedule(c.schedule());
+    RunSpec run =
+        RunSpec.of(c.seed(), knobs)
+            .withSchedule(RunCommand.withinFaultPhase(c.schedule(), knobs, file));
     PrintWriter out = spec.commandLine().getOut();
     out.println("case: " + file + " (saved expecting " + c.expect() + ")");
-    RunCommand.printConfiguration(out, scenario, run);
+    RunCommand.printConfiguration(out, scenario, run, false);
     long start = System.nanoTime();
     ScenarioResult result;
     try {
@@ -58,8 +63,13 @@ public final class ReplayCommand implements Callable<Integer> {
     } catch (InvalidScheduleException e) {
       throw new UserError(file + ": " + e.getMessage(), ExitCodes.USAGE);
     }
-    Summaries.print(out, result, (System.nanoTime() - start) / 1_000_000, null);
-    out.println("replay: ./faultline replay " + file);
+    // The run line names the case as its schedule: the schedule replays, not one drawn anew.
+    Summaries.print(out, result, (System.nanoTime() - start) / 1_000_000, file);
+    out.println(
+        "replay: "
+            + Launcher.command()
+            + " replay "
+            + Launcher.quote(file.toAbsolutePath().normalize().toString()));
     out.flush();
     return Summaries.exitCode(result.status());
   }

@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.scenarios.sweep.Shard;
 import picocli.CommandLine.Option;
 
 /** The seed range and worker count that sweep and compare share. */
@@ -15,9 +16,16 @@ final class SeedOptions {
 
   /** The seed range, or a UserError naming what is wrong with it or with --workers. */
   SeedRange range() {
+    return range(Shard.WHOLE);
+  }
+
+  /** The seed range of which {@code shard} runs its part, refused when that part is absurd. */
+  SeedRange range(Shard shard) {
     if (workers < 1) {
       throw new UserError("--workers must be at least 1, not " + workers);
     }
-    return SeedRange.parse(seeds);
+    SeedRange r = SeedRange.parse(seeds);
+    r.countIn(shard);
+    return r;
   }
 }

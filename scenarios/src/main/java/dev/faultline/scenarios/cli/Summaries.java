@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.scenarios.Launcher;
 import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.Verdict;
 import dev.faultline.sim.fault.FaultSchedule;
@@ -40,11 +41,20 @@ final class Summaries {
       }
     }
     out.println("result: " + r.status());
-    out.println(
-        "replay: "
-            + r.replayCommand()
-            + (scheduleFile == null ? "" : " --schedule " + scheduleFile));
+    out.println("replay: " + replayLine(r, scheduleFile));
     out.flush();
+  }
+
+  /**
+   * The command that replays {@code r}: with the schedule file it was given, named by its absolute
+   * path so that the line runs from any directory.
+   */
+  static String replayLine(ScenarioResult r, Path scheduleFile) {
+    return r.replayCommand()
+        + (scheduleFile == null
+            ? ""
+            : " --schedule "
+                + Launcher.quote(scheduleFile.toAbsolutePath().normalize().toString()));
   }
 
   static String formatNumber(double v) {

@@ -70,9 +70,9 @@ public final class SweepCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
-    SeedRange range = seedOptions.range();
-    int workers = seedOptions.workers;
     Shard shard = parseShard(shardText);
+    SeedRange range = seedOptions.range(shard);
+    int workers = seedOptions.workers;
     Path file = resultsFile != null ? resultsFile : defaultFile(scenario, knobs, range, shard);
     SweepHeader header =
         new SweepHeader(scenario.name(), knobs.values(), range.toString(), shard.toString());
@@ -94,7 +94,10 @@ public final class SweepCommand implements Callable<Integer> {
     out.println("results: " + file);
     out.flush();
     Histogram latency = new SynchronizedHistogram(3);
-    try (ResultsFile results = openResults(file, header, resume && !done.isEmpty())) {
+    try (ResultsFile results =
+        resume && Files.exists(file)
+            ? ResultsFile.resume(file, header, done.values())
+            : ResultsFile.create(file, header)) {
       boolean terminal = isTerminal();
       done.putAll(
           new SweepRunner(
@@ -115,7 +118,12 @@ public final class SweepCommand implements Callable<Integer> {
           ReportWriting.index(
               reportDir,
               scenario.name() + ": sweep, seeds " + range,
-              "./faultline sweep " + scenario.name() + " --seeds " + range + knobs.asSetFlags(),
+              dev.faultline.scenarios.Launcher.command()
+                  + " sweep "
+                  + scenario.name()
+                  + " --seeds "
+                  + range
+                  + knobs.asSetFlags(),
               List.of(row));
       out.println("report: " + index);
       out.flush();
@@ -135,19 +143,14 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private static ResultsFile openResults(Path file, SweepHeader header, boolean append)
-      throws IOException {
-    return append ? ResultsFile.append(file) : ResultsFile.create(file, header);
-  }
-
   private static SortedMap<Long, SeedOutcome> previous(
       Path file, SweepHeader header, SeedRange range, Shard shard) {
     SortedMap<Long, SeedOutcome> kept = new TreeMap<>();
-    if (!Files.exists(file)) {
-      return kept;
-    }
     ResultsFile.Contents contents;
     try {
+      if (!Files.exists(file) || ResultsFile.isUnstarted(file)) {
+        return kept;
+      }
       contents = ResultsFile.read(file);
     } catch (IOException e) {
       throw new UserError(e.getMessage(), ExitCodes.USAGE);

@@ -42,6 +42,7 @@ public final class TourCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SeedRange.requireSeed(seed, "--seed");
     PrintWriter out = spec.commandLine().getOut();
     out.println("Faultline tour: every scenario of the catalog, seed " + seed + ", default knobs.");
     out.println();

@@ -117,7 +117,8 @@ public abstract class ComposedScenario implements Scenario {
 
   private static Verdict invariants(Setup setup, Simulation sim, InvariantViolation e) {
     if (e != null) {
-      return Verdict.fail("invariants", e.invariant() + ": " + e.detail(), List.of(e.getMessage()));
+      return Verdict.fail("invariants", e.invariant() + ": " + e.detail(), List.of(e.getMessage()))
+          .withAnomalies(List.of(e.invariant()));
     }
     List<String> names = new ArrayList<>();
     for (Invariant inv : setup.invariants()) {

@@ -77,6 +77,11 @@ public final class DynamoScenario extends ComposedScenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    DynamoKnobs.check(knobs);
+  }
+
+  @Override
   protected long maxEvents(Knobs knobs) {
     return 50_000_000L;
   }

@@ -128,6 +128,7 @@ final class ControllerKnobs {
         100_000 / scale(k),
         KafkaKnobs.micros(k, "send-interval-ms"),
         k.getInt("hot-partitions"),
+        0,
         stopMicros,
         plane.bootstrapFirst(),
         plane.bootstrapCount());
@@ -141,6 +142,8 @@ final class ControllerKnobs {
         30_000_000 / scale(k),
         finalReadMicros,
         plane.bootstrapFirst(),
+        false,
+        0,
         plane.bootstrapCount());
   }
 }

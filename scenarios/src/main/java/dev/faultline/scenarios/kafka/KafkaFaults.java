@@ -59,9 +59,13 @@ final class KafkaFaults implements Nemesis {
     this.duplicateRate = duplicateRate;
   }
 
-  /** How many brokers {@code fault} takes down at once: what it needs of {@code max-down}. */
-  static int brokersDown(String fault) {
+  /**
+   * How many brokers {@code fault} takes down at once: what it needs of {@code max-down} (a power
+   * loss takes the whole replica set).
+   */
+  static int brokersDown(String fault, int replicationFactor) {
     return switch (fault) {
+      case "power-loss" -> replicationFactor;
       case "two-failovers" -> 2;
       case "leader-crash" -> 1;
       default -> 0;

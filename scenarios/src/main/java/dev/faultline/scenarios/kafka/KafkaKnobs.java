@@ -11,9 +11,12 @@ import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.zk.ZkConfig;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
+import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The knobs of {@code kafka-produce}: Kafka's own settings under Kafka's names, the workload, the
@@ -35,7 +38,7 @@ final class KafkaKnobs {
           "power-loss");
 
   static final List<String> ANOMALY_CLASSES =
-      List.of("lost", "inconsistent", "duplicate", "reorder");
+      List.of("lost", "inconsistent", "duplicate", "reorder", "key-reorder");
 
   private KafkaKnobs() {}
 
@@ -46,7 +49,7 @@ final class KafkaKnobs {
         Knob.bool(
             "enable.idempotence",
             true,
-            "idempotent producer (in effect only with acks=all, retries>0, in-flight<=5)"));
+            "idempotent producer; if not set, off when acks is not all or retries=0"));
     k.add(Knob.integer("retries", Integer.MAX_VALUE, 0, Integer.MAX_VALUE, "producer retries"));
     k.add(
         Knob.integer(
@@ -85,6 +88,14 @@ final class KafkaKnobs {
     k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
     k.add(Knob.integer("partitions", 1, 1, 64, "partitions"));
     k.add(
+        Knob.integer(
+            "keys",
+            0,
+            0,
+            1_000_000,
+            "distinct record keys, placed by Kafka's murmur2 partitioner (0: no keys, sticky"
+                + " partitioner)"));
+    k.add(
         Knob.bool(
             "hw-requires-min-isr",
             false,
@@ -119,7 +130,8 @@ final class KafkaKnobs {
             "allow",
             "none",
             ANOMALY_CLASSES,
-            "anomaly classes that do not fail the run (lost, inconsistent, duplicate, reorder)"));
+            "anomaly classes that do not fail the run (lost, inconsistent, duplicate, reorder,"
+                + " key-reorder)"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
   }
@@ -247,31 +259,122 @@ final class KafkaKnobs {
     };
   }
 
-  /** Kafka turns idempotence off when acks, retries or in-flight conflict with it. */
+  /**
+   * Whether the producer is idempotent. Kafka's ProducerConfig turns idempotence off when acks is
+   * not all or retries is 0 and enable.idempotence was left at its default; when it was set, those
+   * settings are refused instead ({@link #check}).
+   */
   static boolean idempotence(Knobs k) {
-    return k.getBool("enable.idempotence")
-        && acks(k) == -1
-        && k.getInt("retries") > 0
-        && k.getInt("max.in.flight.requests.per.connection") <= 5;
+    return k.getBool("enable.idempotence") && acks(k) == -1 && k.getInt("retries") > 0;
+  }
+
+  /**
+   * Refuses what Kafka refuses (docs/kafka.md cites each rule): the idempotent producer with acks
+   * other than all or retries=0 when enable.idempotence was set, or with more than 5 requests in
+   * flight; a replication factor above the broker count; and, where Kafka would accept the topic
+   * and fail every acks=all write, min.insync.replicas above the replication factor.
+   */
+  static void check(Knobs k) {
+    boolean idempotent = k.getBool("enable.idempotence");
+    boolean given = k.isGiven("enable.idempotence");
+    int inFlight = k.getInt("max.in.flight.requests.per.connection");
+    if (idempotent && given && acks(k) != -1) {
+      throw new KnobException(
+          "enable.idempotence=true needs acks=all, not acks="
+              + k.get("acks")
+              + ": Kafka refuses an idempotent producer that cannot guarantee idempotence");
+    }
+    if (idempotent && given && k.getInt("retries") == 0) {
+      throw new KnobException(
+          "enable.idempotence=true needs retries above 0, as Kafka requires of the idempotent"
+              + " producer");
+    }
+    if (idempotence(k) && inFlight > 5) {
+      throw new KnobException(
+          "the idempotent producer needs max.in.flight.requests.per.connection at most 5, not "
+              + inFlight
+              + ", as Kafka requires; set enable.idempotence=false to send more at once");
+    }
+    checkCluster(k);
+  }
+
+  /**
+   * The rules every Kafka-style scenario shares (kafka-produce, kafka-txn): a replication factor at
+   * most the broker count, min.insync.replicas at most the replication factor, a heartbeat shorter
+   * than the broker session, and a forced fault that max-down allows.
+   */
+  static void checkCluster(Knobs k) {
+    int brokers = k.getInt("brokers");
+    int rf = k.getInt("replication.factor");
+    if (rf > brokers) {
+      throw new KnobException(
+          "replication.factor="
+              + rf
+              + " is larger than the "
+              + brokers
+              + " broker(s): Kafka refuses to create such a topic");
+    }
+    int minIsr = k.getInt("min.insync.replicas");
+    if (minIsr > rf) {
+      throw new KnobException(
+          "min.insync.replicas="
+              + minIsr
+              + " is above replication.factor="
+              + rf
+              + ": no ISR can be that large, so every acks=all write would be refused");
+    }
+    String fault = k.get("fault");
+    int needed = KafkaFaults.brokersDown(fault, Math.min(rf, brokers));
+    if (needed > k.getInt("max-down")) {
+      throw new KnobException(
+          "fault="
+              + fault
+              + " takes "
+              + needed
+              + " brokers down at once, more than max-down="
+              + k.getInt("max-down")
+              + " allows; set max-down="
+              + needed);
+    }
+    long heartbeat = k.getLong("broker.heartbeat.interval.ms");
+    long session = k.getLong("broker.session.timeout.ms");
+    if (heartbeat >= session) {
+      throw new KnobException(
+          "broker.heartbeat.interval.ms="
+              + heartbeat
+              + " must be below broker.session.timeout.ms="
+              + session
+              + ", or every broker's session would expire between two heartbeats");
+    }
+  }
+
+  /** Knobs derived from others: idempotence that Kafka switches off when it was not set. */
+  static SortedMap<String, String> inEffect(Knobs k) {
+    SortedMap<String, String> out = new TreeMap<>();
+    if (k.getBool("enable.idempotence") && !idempotence(k)) {
+      String why = acks(k) != -1 ? "acks=" + k.get("acks") : "retries=0";
+      out.put(
+          "enable.idempotence",
+          "false, because " + why + " and enable.idempotence was not set, as Kafka does");
+    }
+    return out;
   }
 
   static ReplogConfig replog(Knobs k) {
     int brokers = k.getInt("brokers");
-    int rf = Math.min(k.getInt("replication.factor"), brokers);
+    int rf = k.getInt("replication.factor");
     return new ReplogConfig(
         brokers,
         brokers,
         k.getInt("partitions"),
         rf,
-        Math.min(k.getInt("min.insync.replicas"), rf),
+        k.getInt("min.insync.replicas"),
         k.getLong("replica.lag.time.max.ms") * 1000,
         k.getBool("unclean.leader.election.enable"),
         k.get("bug").equals("truncate-to-high-watermark"),
         k.getBool("hw-requires-min-isr"),
         k.getLong("broker.heartbeat.interval.ms") * 1000,
-        Math.max(
-            k.getLong("broker.session.timeout.ms") * 1000,
-            k.getLong("broker.heartbeat.interval.ms") * 1000 + 1),
+        k.getLong("broker.session.timeout.ms") * 1000,
         20_000,
         100_000,
         500);
@@ -290,6 +393,7 @@ final class KafkaKnobs {
         k.getLong("retry.backoff.ms") * 1000,
         k.getLong("send-interval-ms") * 1000,
         k.getInt("partitions"),
+        k.getInt("keys"),
         stopMicros,
         plane.bootstrapFirst(),
         plane.bootstrapCount());
@@ -303,6 +407,8 @@ final class KafkaKnobs {
         k.getLong("request.timeout.ms") * 1000,
         finalReadMicros,
         plane.bootstrapFirst(),
+        false,
+        0,
         plane.bootstrapCount());
   }
 }

@@ -9,7 +9,6 @@ import dev.faultline.models.replog.PartitionReplica;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
 import dev.faultline.scenarios.Knob;
-import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Verdict;
 import dev.faultline.scenarios.compose.ComposedScenario;
@@ -44,6 +43,16 @@ public final class KafkaProduceScenario extends ComposedScenario {
   @Override
   public List<Knob> knobs() {
     return KafkaKnobs.all();
+  }
+
+  @Override
+  public void checkKnobs(Knobs knobs) {
+    KafkaKnobs.check(knobs);
+  }
+
+  @Override
+  public java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return KafkaKnobs.inEffect(knobs);
   }
 
   @Override
@@ -94,19 +103,6 @@ public final class KafkaProduceScenario extends ComposedScenario {
                 KafkaKnobs.controllerPauseMicros(k)));
       }
     } else if (!fault.equals("none")) {
-      int needed =
-          fault.equals("power-loss") ? replog.replicationFactor() : KafkaFaults.brokersDown(fault);
-      if (needed > k.getInt("max-down")) {
-        throw new KnobException(
-            "fault="
-                + fault
-                + " takes "
-                + needed
-                + " brokers down at once, more than max-down="
-                + k.getInt("max-down")
-                + " allows; set max-down="
-                + needed);
-      }
       s.nemesis(
           new KafkaFaults(
               fault,

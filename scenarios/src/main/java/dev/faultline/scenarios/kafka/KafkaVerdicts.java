@@ -23,9 +23,9 @@ import java.util.TreeSet;
  * <p>Anomaly classes, as the oracle table names them: lost (acknowledged, yet missing from the
  * final log or never seen), inconsistent (two records at one acknowledged offset, or acknowledged
  * offsets that go back because the earlier record was lost: a log truncated below what was
- * acknowledged), duplicate and reorder (judged on the final log), and other (poll-skip,
- * nonmonotonic-poll, G1a: a consumer or model bug, never allowed). Unavailability is not an
- * anomaly: it is reported as availability and the longest write outage.
+ * acknowledged), duplicate, reorder and key-reorder (judged on the final log), and other
+ * (poll-skip, nonmonotonic-poll, G1a: a consumer or model bug, never allowed). Unavailability is
+ * not an anomaly: it is reported as availability and the longest write outage.
  */
 final class KafkaVerdicts {
   private static final int MAX_DETAIL_LINES = 40;
@@ -81,6 +81,7 @@ final class KafkaVerdicts {
           }
           case DUPLICATE -> out.add(r == last ? "duplicate" : "");
           case REORDER, IN_FLIGHT_REORDER -> out.add(r == last ? "reorder" : "");
+          case KEY_REORDER -> out.add(r == last ? "key-reorder" : "");
           case UNSEEN -> {
             // counted as lost above when the partition was read to its end
           }
@@ -112,7 +113,7 @@ final class KafkaVerdicts {
     Verdict v =
         failing.isEmpty()
             ? new Verdict("delivery", Verdict.Status.PASS, summary, lines, null)
-            : Verdict.fail("delivery", summary, lines);
+            : Verdict.fail("delivery", summary, lines).withAnomalies(failing);
     return v.withEvidence(j.finalLog());
   }
 

@@ -82,13 +82,18 @@ public final class Lab {
   }
 
   /**
-   * Runs seeds {@code first..last} under every combination of the {@code vary} values (in the map's
-   * order), the other knobs set by {@code settings}: the same seeds, so the same fault schedules,
-   * in every configuration.
+   * Runs seeds {@code first..last} under every combination of the {@code vary} values (knobs in
+   * name order, each knob's values in the order given), the other knobs set by {@code settings}:
+   * the same seeds, so the same fault schedules, in every configuration.
    */
   public static Comparison compare(
       String scenario, long first, long last, Map<String, List<String>> vary, String... settings) {
-    Scenario s = scenario(scenario);
+    return compare(scenario(scenario), first, last, vary, settings);
+  }
+
+  /** {@link #compare(String, long, long, Map, String...)} for a scenario of one's own. */
+  public static Comparison compare(
+      Scenario s, long first, long last, Map<String, List<String>> vary, String... settings) {
     List<SweepView> views = new ArrayList<>();
     // Knobs in name order: a Map.of's order differs from one JVM to the next.
     for (Map<String, String> combo : Configuration.product(new TreeMap<>(vary))) {

@@ -25,14 +25,29 @@ public record RunView(ScenarioResult result) {
     return t;
   }
 
-  /** The detail lines of the check called {@code check} (a counterexample, the lost records). */
+  /**
+   * The detail lines of the check called {@code check} (a counterexample, the lost records), with
+   * each process named as its client node is ({@code c1}, not {@code process 7}).
+   */
   public String details(String check) {
     for (Verdict v : result.verdicts()) {
       if (v.check().equals(check)) {
-        return String.join("\n", v.details());
+        return named(String.join("\n", v.details()));
       }
     }
     throw new IllegalArgumentException("no check " + check + " in this run");
+  }
+
+  private String named(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("process (\\d+)").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = result.processes().get(Long.parseLong(m.group(1)));
+      m.appendReplacement(
+          out, java.util.regex.Matcher.quoteReplacement(name == null ? m.group() : name));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** One row per metric. */

@@ -79,12 +79,17 @@ public final class CaseFile {
           default -> throw new IllegalArgumentException("unknown line");
         }
       } catch (RuntimeException e) {
+        String shown = line.length() > 80 ? line.substring(0, 77) + "..." : line;
         throw new IllegalArgumentException(
-            file + " line " + (i + 1) + " ('" + line + "') is not part of a case");
+            file + " line " + (i + 1) + " ('" + shown + "') is not part of a case");
       }
     }
     if (scenario == null || seed == null) {
       throw new IllegalArgumentException(file + " names no scenario or no seed");
+    }
+    if (seed < 0) {
+      throw new IllegalArgumentException(
+          file + ": seed " + seed + " is negative; seeds are from 0 to 9223372036854775807");
     }
     StringBuilder schedule = new StringBuilder();
     int scheduleStart = i;

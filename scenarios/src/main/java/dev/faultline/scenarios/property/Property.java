@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.property;
 
+import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
@@ -12,7 +13,6 @@ import dev.faultline.sim.fault.InvalidScheduleException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,9 +157,26 @@ public final class Property {
     return knobs;
   }
 
+  /**
+   * Shrinks one seed with this property's fixed knobs, as {@code faultline shrink} does: when the
+   * seed's run does not hold, the result carries the original and the shrunk case (and where it was
+   * saved); when it holds, a result that {@link PropertyResult#held}.
+   */
+  public PropertyResult shrinkSeed(long seed) {
+    SortedMap<String, String> knobs = knobsFor(seed);
+    ScenarioResult r =
+        ScenarioRunner.run(scenario, RunSpec.of(seed, Knobs.resolve(scenario, knobs)));
+    if (holds.test(r)) {
+      return new PropertyResult(description, 1, null, null, null, null, 0, null);
+    }
+    return shrinkAndSave(
+        1, new Case(scenario.name(), seed, knobs, r.schedule(), Verdict.Status.FAIL), r);
+  }
+
   private PropertyResult shrinkAndSave(int triesRun, Case original, ScenarioResult failure) {
-    List<String> failedChecks = failedChecks(failure);
-    Predicate<Case> stillFails = c -> failsLikeOriginal(c, failedChecks);
+    Signature signature = Signature.of(failure);
+    SortedMap<String, String> derived = scenario.knobsInEffect(failure.knobs());
+    Predicate<Case> stillFails = c -> failsLikeOriginal(c, signature, derived);
     Shrinker shrinker = new Shrinker(scenario, stillFails, shrinkable, maxShrinkRuns);
     Case shrunk = stillFails.test(original) ? shrinker.shrink(original) : original;
     ScenarioResult shrunkRun = ScenarioRunner.run(scenario, shrunk.spec(scenario));
@@ -175,18 +192,28 @@ public final class Property {
         saved);
   }
 
-  private boolean failsLikeOriginal(Case c, List<String> originalChecks) {
+  /**
+   * Whether a candidate still fails as the original did. A candidate whose knobs conflict (refused
+   * as the command line refuses them) or whose derived knobs differ from the original's (Kafka's
+   * idempotence switched off by a lowered retries) is not a smaller form of the same failure.
+   */
+  private boolean failsLikeOriginal(
+      Case c, Signature signature, SortedMap<String, String> derived) {
     ScenarioResult r;
     try {
-      r = ScenarioRunner.run(scenario, c.spec(scenario));
-    } catch (InvalidScheduleException e) {
+      RunSpec spec = c.spec(scenario);
+      if (!scenario.knobsInEffect(spec.knobs()).equals(derived)) {
+        return false;
+      }
+      r = ScenarioRunner.run(scenario, spec);
+    } catch (InvalidScheduleException | KnobException e) {
       return false;
     }
     if (holds.test(r)) {
       return false;
     }
-    // A default property shrinks towards the same broken check, not any failure.
-    return customPredicate || failedChecks(r).stream().anyMatch(originalChecks::contains);
+    // A default property shrinks towards the same failure: the same check, the same anomalies.
+    return customPredicate || (signature != null && signature.matches(r));
   }
 
   private Path save(Case original, Case shrunk, ScenarioResult shrunkRun) {
@@ -222,16 +249,6 @@ public final class Property {
       throw new UncheckedIOException("cannot save the shrunk case to " + file, e);
     }
     return file;
-  }
-
-  private static List<String> failedChecks(ScenarioResult r) {
-    List<String> out = new ArrayList<>();
-    for (Verdict v : r.verdicts()) {
-      if (v.status() == Verdict.Status.FAIL) {
-        out.add(v.check());
-      }
-    }
-    return out;
   }
 
   private static String why(ScenarioResult r) {

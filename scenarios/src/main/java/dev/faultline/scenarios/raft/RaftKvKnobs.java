@@ -6,6 +6,7 @@ import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.ReadPath;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
+import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +101,20 @@ final class RaftKvKnobs {
         .toList();
   }
 
+  /** Refuses a mix of operations that does not add up: reads and cas at most the whole. */
+  static void check(Knobs k) {
+    double reads = k.getDouble("read-fraction");
+    double cas = k.getDouble("cas-fraction");
+    if (reads + cas > 1) {
+      throw new KnobException(
+          "read-fraction="
+              + k.get("read-fraction")
+              + " and cas-fraction="
+              + k.get("cas-fraction")
+              + " add up to more than 1; the rest of the operations are writes");
+    }
+  }
+
   static RaftConfig raft(Knobs k) {
     return new RaftConfig(
         k.getInt("voters"),
@@ -123,6 +138,6 @@ final class RaftKvKnobs {
         k.getLong("attempt-timeout-ms") * 1000,
         k.getLong("op-timeout-ms") * 1000,
         reads,
-        Math.min(1 - reads, k.getDouble("cas-fraction")));
+        k.getDouble("cas-fraction"));
   }
 }

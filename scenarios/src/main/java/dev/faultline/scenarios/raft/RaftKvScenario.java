@@ -54,6 +54,11 @@ public final class RaftKvScenario extends ComposedScenario {
   }
 
   @Override
+  public void checkKnobs(Knobs knobs) {
+    RaftKvKnobs.check(knobs);
+  }
+
+  @Override
   protected void compose(Setup s) {
     Knobs k = s.knobs();
     RaftConfig raft = RaftKvKnobs.raft(k);

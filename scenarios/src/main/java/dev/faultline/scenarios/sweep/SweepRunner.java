@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -53,7 +54,8 @@ public final class SweepRunner {
 
   /**
    * Runs {@code seeds}, appending each outcome to {@code results} (may be null), and returns every
-   * outcome by seed.
+   * outcome by seed. Seeds are handed to the workers a few at a time, so a long list costs no queue
+   * of waiting tasks.
    */
   public SortedMap<Long, SeedOutcome> run(
       List<Long> seeds, ResultsFile results, PrintWriter err, boolean terminal)
@@ -62,21 +64,23 @@ public final class SweepRunner {
     if (seeds.isEmpty()) {
       return outcomes;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, seeds.size()));
+    int threads = Math.min(workers, seeds.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       CompletionService<SeedOutcome> done = new ExecutorCompletionService<>(pool);
-      for (long seed : seeds) {
-        done.submit(
-            () -> {
-              dev.faultline.scenarios.ScenarioResult r =
-                  ScenarioRunner.run(scenario, RunSpec.of(seed, knobs));
-              observer.accept(r);
-              return SeedOutcome.of(r);
-            });
+      Iterator<Long> next = seeds.iterator();
+      int inFlight = 0;
+      for (int i = 0; i < 4 * threads && next.hasNext(); i++, inFlight++) {
+        submit(done, next.next());
       }
       Progress progress = new Progress(err, terminal, seeds.size());
-      for (int i = 0; i < seeds.size(); i++) {
+      while (inFlight > 0) {
         SeedOutcome o = take(done);
+        inFlight--;
+        if (next.hasNext()) {
+          submit(done, next.next());
+          inFlight++;
+        }
         outcomes.put(o.seed(), o);
         if (results != null) {
           results.write(o);
@@ -92,6 +96,16 @@ public final class SweepRunner {
     }
   }
 
+  private void submit(CompletionService<SeedOutcome> done, long seed) {
+    done.submit(
+        () -> {
+          dev.faultline.scenarios.ScenarioResult r =
+              ScenarioRunner.run(scenario, RunSpec.of(seed, knobs));
+          observer.accept(r);
+          return SeedOutcome.of(r);
+        });
+  }
+
   private static SeedOutcome take(CompletionService<SeedOutcome> done) throws InterruptedException {
     try {
       return done.take().get();
@@ -100,12 +114,16 @@ public final class SweepRunner {
     }
   }
 
-  /** The seeds of {@code first..last} in {@code shard}, minus those already done. */
+  /**
+   * The seeds of {@code first..last} in {@code shard}, minus those already done. It steps from one
+   * seed of the shard to the next, never over the seeds of other shards; the caller bounds the
+   * count.
+   */
   public static List<Long> seedsToRun(
       long first, long last, Shard shard, java.util.Set<Long> alreadyDone) {
     List<Long> seeds = new ArrayList<>();
-    for (long s = first; s <= last; s++) {
-      if (shard.includes(s, first) && !alreadyDone.contains(s)) {
+    for (long s = first + shard.index(); s <= last && s >= first; s += shard.count()) {
+      if (!alreadyDone.contains(s)) {
         seeds.add(s);
       }
     }

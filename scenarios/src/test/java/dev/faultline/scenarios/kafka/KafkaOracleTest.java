@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * | acks=all, min.insync=2, idempotence, clean election  | U     | U        | none | none | none    |
  * | unclean election, stale replica elected              | L, I  | L        | -    | -    | -       |
  * | bug truncate-to-high-watermark, two failovers        | L     | -        | -    | -    | -       |
+ * | the same double failover without the bug (control)   | none  | -        | -    | -    | -       |
  * </pre>
  */
 class KafkaOracleTest {
@@ -68,6 +69,7 @@ class KafkaOracleTest {
     ROWS.put(
         "bug truncate-to-high-watermark",
         Map.of("bug", "truncate-to-high-watermark", "max-down", "2"));
+    ROWS.put("acks=all, min.insync=2, idempotence, clean, max-down 2", Map.of("max-down", "2"));
   }
 
   private static List<Cell> table() {
@@ -93,6 +95,8 @@ class KafkaOracleTest {
     add(cells, rows[3], "leader-crash", "LI");
     add(cells, rows[3], "leader-isolated", "L");
     add(cells, rows[4], "two-failovers", "L");
+    // The control cell: the same double failover without the truncation bug loses nothing.
+    add(cells, rows[5], "two-failovers", "", "U");
     return cells;
   }
 

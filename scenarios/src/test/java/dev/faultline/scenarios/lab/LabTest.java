@@ -54,6 +54,20 @@ class LabTest {
   }
 
   @Test
+  void aCounterexampleNamesProcessesAsTheirClientsAreNamed() {
+    SweepView s = Lab.sweep("raft-kv", 1, 10, "bug=stale-leader-read");
+    RunView failing =
+        new RunView(
+            s.results().stream()
+                .filter(r -> r.status().name().equals("FAIL"))
+                .findFirst()
+                .orElseThrow());
+    String text = failing.details("linearizable");
+    assertTrue(text.contains("no order places c"), text);
+    assertTrue(!text.contains("process "), text);
+  }
+
+  @Test
   void anUnknownScenarioOrMalformedKnobIsOneSentence() {
     KnobException e = assertThrows(KnobException.class, () -> Lab.run("nope", 1));
     assertTrue(e.getMessage().startsWith("no scenario nope; the catalog has"), e.getMessage());

@@ -12,6 +12,15 @@ import java.util.Locale;
  * is not paused) is a no-op, so that any sub-list of a schedule, as shrinking makes, stays valid.
  */
 public sealed interface Fault {
+  /**
+   * The largest delay or clock offset a fault may name: one hour, as the knobs that draw them
+   * allow. Far larger values only overflow time arithmetic or stall a run.
+   */
+  long MAX_DELAY_MICROS = 3_600_000_000L;
+
+  /** The largest clock drift, either way: a clock may run up to twice as fast, or nearly stop. */
+  long MAX_DRIFT_PPM = 999_999;
+
   /** The fault's text after the time, e.g. {@code crash n2}. */
   String print();
 
@@ -37,6 +46,10 @@ public sealed interface Fault {
 
   /** The node stops: its timers die, its unsynced writes are lost, messages to it are dropped. */
   record Crash(String node) implements Fault {
+    public Crash {
+      requireNodeName(node);
+    }
+
     @Override
     public String print() {
       return "crash " + node;
@@ -45,6 +58,10 @@ public sealed interface Fault {
 
   /** A crashed node comes back as a fresh object that recovers from its disk. */
   record Restart(String node) implements Fault {
+    public Restart {
+      requireNodeName(node);
+    }
+
     @Override
     public String print() {
       return "restart " + node;
@@ -53,6 +70,10 @@ public sealed interface Fault {
 
   /** The node freezes: its timers and inbox wait until it resumes (a GC pause, a zombie). */
   record Pause(String node) implements Fault {
+    public Pause {
+      requireNodeName(node);
+    }
+
     @Override
     public String print() {
       return "pause " + node;
@@ -61,6 +82,10 @@ public sealed interface Fault {
 
   /** A paused node resumes: everything that waited fires now, in order. */
   record Resume(String node) implements Fault {
+    public Resume {
+      requireNodeName(node);
+    }
+
     @Override
     public String print() {
       return "resume " + node;
@@ -73,8 +98,14 @@ public sealed interface Fault {
    */
   record Skew(String node, long offsetMicros, long driftPpm) implements Fault {
     public Skew {
-      if (driftPpm <= -1_000_000) {
-        throw new IllegalArgumentException("drift must be above -1000000 ppm");
+      requireNodeName(node);
+      if (Math.abs(offsetMicros) > MAX_DELAY_MICROS) {
+        throw new IllegalArgumentException(
+            "a clock offset must be within ±" + MAX_DELAY_MICROS + "us (one hour)");
+      }
+      if (Math.abs(driftPpm) > MAX_DRIFT_PPM) {
+        throw new IllegalArgumentException(
+            "a clock drift must be within ±" + MAX_DRIFT_PPM + "ppm");
       }
     }
 
@@ -136,9 +167,7 @@ public sealed interface Fault {
   /** From now on every message gets an extra uniform delay in [0, maxMicros]: links reorder. */
   record Jitter(long maxMicros) implements Fault {
     public Jitter {
-      if (maxMicros < 0) {
-        throw new IllegalArgumentException("jitter must not be negative");
-      }
+      requireDelay(maxMicros, "jitter");
     }
 
     @Override
@@ -150,9 +179,9 @@ public sealed interface Fault {
   /** Messages from {@code from} to {@code to} take {@code extraMicros} longer (a clogged link). */
   record Clog(String from, String to, long extraMicros) implements Fault {
     public Clog {
-      if (extraMicros < 0) {
-        throw new IllegalArgumentException("clog delay must not be negative");
-      }
+      requireNodeName(from);
+      requireNodeName(to);
+      requireDelay(extraMicros, "a clog's delay");
     }
 
     @Override
@@ -166,6 +195,24 @@ public sealed interface Fault {
     @Override
     public String print() {
       return "unclog";
+    }
+  }
+
+  private static void requireDelay(long micros, String what) {
+    if (micros < 0 || micros > MAX_DELAY_MICROS) {
+      throw new IllegalArgumentException(
+          what + " must be from 0 to " + MAX_DELAY_MICROS + "us (one hour), not " + micros + "us");
+    }
+  }
+
+  /** A node name is one word a schedule line can carry and parse back. */
+  static void requireNodeName(String node) {
+    if (node == null
+        || node.isEmpty()
+        || node.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',' || c == '|')
+        || node.contains("->")) {
+      throw new IllegalArgumentException(
+          "'" + node + "' is not a node name (one word without commas, '|' or '->')");
     }
   }
 

@@ -77,13 +77,14 @@ public final class FaultGenerator {
     long duplicateUntil;
     long jitterUntil;
     long clogUntil;
-    final List<long[]> skewUntil = new ArrayList<>();
+    final long[] skewUntil;
     final List<TimedFault> out = new ArrayList<>();
 
     Episodes(RandomStream random, List<String> nodes, long windowEnd) {
       this.random = random;
       this.nodes = nodes;
       this.downUntil = new long[nodes.size()];
+      this.skewUntil = new long[nodes.size()];
       this.windowEnd = windowEnd;
     }
 
@@ -97,10 +98,16 @@ public final class FaultGenerator {
           }
         }
         case SKEW -> {
-          String n = nodes.get(random.nextInt(nodes.size()));
+          int i = random.nextInt(nodes.size());
+          String n = nodes.get(i);
           long offset = random.nextLong(-rates.maxSkewMicros(), rates.maxSkewMicros());
           long drift = random.nextLong(-rates.maxDriftPpm(), rates.maxDriftPpm());
-          emit(t, new Fault.Skew(n, offset, drift), end, new Fault.Skew(n, 0, 0));
+          // One episode at a time per node: a second one would be cut short by the first's reset.
+          // The draws above are made either way, so skipping shifts no later episode.
+          if (skewUntil[i] <= t) {
+            emit(t, new Fault.Skew(n, offset, drift), end, new Fault.Skew(n, 0, 0));
+            skewUntil[i] = end;
+          }
         }
         case LOSS -> {
           if (lossUntil <= t) {

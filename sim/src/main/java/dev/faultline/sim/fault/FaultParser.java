@@ -10,7 +10,29 @@ final class FaultParser {
       throw new IllegalArgumentException("expected a time and a fault");
     }
     long at = parseTime(w[0]);
-    return new TimedFault(at, parseFault(w));
+    Fault f = parseFault(w);
+    int words = 2 + arguments(w[1]);
+    if (w.length > words) {
+      throw new IllegalArgumentException(
+          "unexpected '"
+              + w[words]
+              + "' after the fault (a "
+              + w[1]
+              + " takes "
+              + arguments(w[1])
+              + " argument(s))");
+    }
+    return new TimedFault(at, f);
+  }
+
+  /** How many words follow each fault's name. */
+  private static int arguments(String kind) {
+    return switch (kind) {
+      case "heal", "unclog" -> 0;
+      case "skew" -> 3;
+      case "partition", "clog" -> 2;
+      default -> 1;
+    };
   }
 
   private static Fault parseFault(String[] w) {

@@ -71,8 +71,9 @@ public record FaultSchedule(List<TimedFault> faults) {
       try {
         faults.add(FaultParser.parseLine(line));
       } catch (IllegalArgumentException e) {
+        String shown = line.length() > 80 ? line.substring(0, 77) + "..." : line;
         throw new IllegalArgumentException(
-            "fault schedule line " + (i + 1) + " ('" + line + "'): " + e.getMessage(), e);
+            "fault schedule line " + (i + 1) + " ('" + shown + "'): " + e.getMessage(), e);
       }
     }
     return new FaultSchedule(faults);

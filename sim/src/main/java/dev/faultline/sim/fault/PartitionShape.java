@@ -2,6 +2,8 @@ package dev.faultline.sim.fault;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,7 +25,10 @@ public enum PartitionShape {
    * enough to see a majority, but no two nodes see the same majority.
    */
   MAJORITIES_RING("ring"),
-  /** Groups [[from], [to...]]: messages from {@code from} to the others are lost; replies flow. */
+  /**
+   * Groups [[from...], [to...]]: messages from each {@code from} to each {@code to} are lost;
+   * replies flow.
+   */
   ONE_WAY("one-way");
 
   private final String label;
@@ -59,13 +64,28 @@ public enum PartitionShape {
       throw new IllegalArgumentException(
           "a " + label + " partition needs " + expected + " group(s), not " + groups.size());
     }
+    Set<String> seen = new TreeSet<>();
     for (List<String> g : groups) {
       if (g.isEmpty()) {
         throw new IllegalArgumentException("a " + label + " partition has an empty group");
       }
+      for (String node : g) {
+        Fault.requireNodeName(node);
+        if (!seen.add(node)) {
+          throw new IllegalArgumentException(
+              "a " + label + " partition names " + node + " twice; a node has one place in it");
+        }
+      }
     }
-    if ((this == ISOLATE || this == BRIDGE) && groups.get(this == ISOLATE ? 0 : 1).size() != 1) {
-      throw new IllegalArgumentException("a " + label + " partition's middle node must be alone");
+    if (this == ISOLATE && groups.get(0).size() != 1) {
+      throw new IllegalArgumentException("an isolate partition cuts off one node, not several");
+    }
+    if (this == BRIDGE && groups.get(1).size() != 1) {
+      throw new IllegalArgumentException("a bridge partition's middle node must be alone");
+    }
+    if (this == MAJORITIES_RING && groups.get(0).size() < 4) {
+      throw new IllegalArgumentException(
+          "a ring partition needs at least 4 nodes; around fewer every node sees every other");
     }
   }
 
@@ -95,8 +115,10 @@ public enum PartitionShape {
       case ISOLATE, HALVES -> cutBoth(groups.get(0), groups.get(1), block);
       case BRIDGE -> cutBoth(groups.get(0), groups.get(2), block);
       case ONE_WAY -> {
-        for (String to : groups.get(1)) {
-          block.accept(groups.get(0).get(0), to);
+        for (String from : groups.get(0)) {
+          for (String to : groups.get(1)) {
+            block.accept(from, to);
+          }
         }
       }
       case MAJORITIES_RING -> {

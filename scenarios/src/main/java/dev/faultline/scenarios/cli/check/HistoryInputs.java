@@ -37,8 +37,16 @@ public final class HistoryInputs {
                 .filter(HistoryInputs::looksLikeHistory)
                 .sorted()
                 .toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | UncheckedIOException e) {
+        // A directory the walk cannot enter (permissions, a file that vanished) is the user's.
+        IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        throw new IllegalArgumentException(
+            arg
+                + ": cannot read the directory ("
+                + cause.getClass().getSimpleName()
+                + " "
+                + cause.getMessage()
+                + ").");
       }
       if (found.isEmpty()) {
         throw new IllegalArgumentException(
