@@ -39,6 +39,7 @@ final class ZkClient {
     final ZkOp op;
     final Consumer<ZkResult> done;
     long sentMicros;
+    boolean received;
 
     InFlight(ZkOp op, Consumer<ZkResult> done) {
       this.op = op;
@@ -114,6 +115,7 @@ final class ZkClient {
 
   private void send(long id, InFlight f) {
     f.sentMicros = ctx.nowMicros();
+    f.received = false;
     ctx.send(target, new ZkMessage.Request(sessionId, id, f.op));
   }
 
@@ -138,8 +140,13 @@ final class ZkClient {
       // to repeat: each is conditional, or idempotent for its session.
       inFlight.forEach(
           (id, f) -> {
-            if (now - f.sentMicros >= tickMicros()) {
+            // Answers can be lost too: of one the server acknowledged, ask what became of it.
+            long age = now - f.sentMicros;
+            if (!f.received && age >= tickMicros()) {
               send(id, f);
+            } else if (f.received && age >= 2 * tickMicros()) {
+              f.sentMicros = now;
+              ctx.send(target, new ZkMessage.Status(sessionId, id));
             }
           });
     } else {
@@ -180,6 +187,16 @@ final class ZkClient {
         // What was in flight goes again on the new session, as Kafka's ZooKeeperClient retries
         // requests once it has reconnected: an operation under way finishes.
         connect();
+      }
+    } else if (m instanceof ZkMessage.Received r) {
+      InFlight f = inFlight.get(r.requestId());
+      if (f != null) {
+        f.received = true; // the server has it: no need to send it again soon
+      }
+    } else if (m instanceof ZkMessage.Unknown u) {
+      InFlight f = inFlight.get(u.requestId());
+      if (f != null) {
+        send(u.requestId(), f); // the server lost it (a new leader): send it again
       }
     } else if (m instanceof ZkMessage.Response r) {
       InFlight f = inFlight.remove(r.requestId());

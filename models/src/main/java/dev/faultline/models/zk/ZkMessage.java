@@ -32,6 +32,21 @@ public sealed interface ZkMessage extends Message {
 
   record Response(long requestId, ZkResult result) implements ZkMessage {}
 
+  /**
+   * The server has the request and will answer it (what TCP's acknowledgement gives a real client:
+   * it need not send it again unless it reconnects).
+   */
+  record Received(long requestId) implements ZkMessage {}
+
+  /**
+   * A client asks what became of a request the server acknowledged: the server answers again, or
+   * acknowledges again while it still works on it, or says {@link Unknown} (a new leader): then the
+   * client sends the request itself again. Cheaper than resending a large request.
+   */
+  record Status(long sessionId, long requestId) implements ZkMessage {}
+
+  record Unknown(long requestId) implements ZkMessage {}
+
   /** A watched path changed: {@link #WATCH_CONTROLLER} or {@link #WATCH_BROKERS}. */
   record WatchEvent(int kind) implements ZkMessage {}
 }

@@ -38,7 +38,8 @@ public final class ZkNode implements RaftApplication {
   public void onMessage(int from, Message message) {
     if (message instanceof ZkMessage.Connect
         || message instanceof ZkMessage.Ping
-        || message instanceof ZkMessage.Request) {
+        || message instanceof ZkMessage.Request
+        || message instanceof ZkMessage.Status) {
       server.onMessage(from, (ZkMessage) message);
     } else if (message instanceof ZkMessage) {
       controller.client().onMessage(from, message);

@@ -45,6 +45,9 @@ final class ZkServer {
   private final TreeMap<Long, Pending> pending = new TreeMap<>();
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
   private final Map<Long, Boolean> queued = new TreeMap<>(); // request ids waiting: no duplicates
+  private final Map<Long, Boolean> proposed = new TreeMap<>(); // written, not yet committed
+  private final TreeMap<Long, ZkMessage.Response> answered = new TreeMap<>(); // recent answers
+  private final java.util.ArrayDeque<Long> answeredOrder = new java.util.ArrayDeque<>();
   private long busyUntil;
   private boolean serveArmed;
 
@@ -79,6 +82,9 @@ final class ZkServer {
       pending.clear();
       queue.clear();
       queued.clear();
+      proposed.clear();
+      answered.clear();
+      answeredOrder.clear();
     }
     if (!leading && nowLeading) {
       leading = true;
@@ -135,7 +141,8 @@ final class ZkServer {
       watchers.put(id, p.watches());
       ctx.send(p.client(), new ZkMessage.Connected(id));
     } else {
-      ctx.send(p.client(), new ZkMessage.Response(p.requestId(), result));
+      proposed.remove(p.requestId());
+      reply(p.client(), new ZkMessage.Response(p.requestId(), result));
     }
   }
 
@@ -171,10 +178,14 @@ final class ZkServer {
       } else {
         ctx.send(from, new ZkMessage.SessionExpired(p.sessionId()));
       }
-    } else if (m instanceof ZkMessage.Request r
-        && queued.putIfAbsent(r.requestId(), true) == null) {
-      queue.add(new Job(from, r)); // a resent request already waiting is not queued twice
-      armServe();
+    } else if (m instanceof ZkMessage.Status st) {
+      status(from, st);
+    } else if (m instanceof ZkMessage.Request r) {
+      ctx.send(from, new ZkMessage.Received(r.requestId()));
+      if (queued.putIfAbsent(r.requestId(), true) == null) {
+        queue.add(new Job(from, r)); // a resent request already waiting is not queued twice
+        armServe();
+      }
     }
   }
 
@@ -241,8 +252,31 @@ final class ZkServer {
     if (r.op() instanceof ZkOp.Write w) {
       long offset = raft.propose(w);
       pending.put(offset, new Pending(job.client(), r.requestId(), false, 0));
+      proposed.put(r.requestId(), true);
     } else {
-      ctx.send(job.client(), new ZkMessage.Response(r.requestId(), tree.read(r.op())));
+      reply(job.client(), new ZkMessage.Response(r.requestId(), tree.read(r.op())));
+    }
+  }
+
+  /** Sends an answer and remembers it for a while, in case it is lost. */
+  private void reply(int client, ZkMessage.Response r) {
+    ctx.send(client, r);
+    if (answered.put(r.requestId(), r) == null) {
+      answeredOrder.add(r.requestId());
+      if (answeredOrder.size() > 1024) {
+        answered.remove(answeredOrder.poll());
+      }
+    }
+  }
+
+  private void status(int from, ZkMessage.Status st) {
+    ZkMessage.Response r = answered.get(st.requestId());
+    if (r != null) {
+      ctx.send(from, r);
+    } else if (queued.containsKey(st.requestId()) || proposed.containsKey(st.requestId())) {
+      ctx.send(from, new ZkMessage.Received(st.requestId()));
+    } else {
+      ctx.send(from, new ZkMessage.Unknown(st.requestId()));
     }
   }
 
