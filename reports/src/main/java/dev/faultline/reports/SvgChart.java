@@ -74,6 +74,11 @@ final class SvgChart {
   }
 
   /** {@code c} as {@code #rrggbb}. */
+  /** The {@code i}-th colour of the palette, for series told apart by their order. */
+  static Color paletteColour(int i) {
+    return PALETTE[Math.floorMod(i, PALETTE.length)];
+  }
+
   static String hex(Color c) {
     return String.format(
         java.util.Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());

@@ -19,7 +19,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * The report of a sweep or a comparison: per configuration, the rate of failing seeds and of each
  * check's failures with 95% confidence intervals (chart and table), availability, latency
- * percentiles, and a link to the report of each failing seed.
+ * percentiles, the distributions of the scenario's headline metrics as CDFs, and a link to the
+ * report of each failing seed.
  */
 public final class SweepReport {
   private SweepReport() {}
@@ -67,6 +68,7 @@ public final class SweepReport {
     }
     b.append("</table>\n");
     paired(b, in);
+    DistributionCharts.render(b, in.distributions());
     configurations(b, in);
     return Page.html(in.title(), b.toString());
   }

@@ -13,20 +13,46 @@ import java.util.TreeMap;
  * @param rows one per configuration, in the order to show them
  * @param paired for a comparison, each configuration after the first against the first, seed by
  *     seed; empty for a sweep
+ * @param distributions for a comparison, the samples of the metrics whose distribution the scenario
+ *     reports (one per configuration and metric), drawn as CDFs; may be empty
  */
 public record SweepReportInput(
     String title,
     String command,
     List<SweepReportInput.Config> rows,
-    List<SweepReportInput.Paired> paired) {
+    List<SweepReportInput.Paired> paired,
+    List<SweepReportInput.Distribution> distributions) {
   public SweepReportInput {
     rows = List.copyOf(rows);
     paired = List.copyOf(paired);
+    distributions = List.copyOf(distributions);
   }
 
   /** A sweep's input: no paired comparison. */
   public SweepReportInput(String title, String command, List<SweepReportInput.Config> rows) {
-    this(title, command, rows, List.of());
+    this(title, command, rows, List.of(), List.of());
+  }
+
+  /** A comparison's input without distributions. */
+  public SweepReportInput(
+      String title,
+      String command,
+      List<SweepReportInput.Config> rows,
+      List<SweepReportInput.Paired> paired) {
+    this(title, command, rows, paired, List.of());
+  }
+
+  /**
+   * One configuration's samples of one metric, every seed's (and every sample a run carried).
+   *
+   * @param metric the metric, e.g. {@code downtime.ms}
+   * @param label the configuration
+   * @param values the samples, in any order
+   */
+  public record Distribution(String metric, String label, List<Double> values) {
+    public Distribution {
+      values = List.copyOf(values);
+    }
   }
 
   /**

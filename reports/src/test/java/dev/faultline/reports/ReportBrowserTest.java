@@ -125,7 +125,8 @@ class ReportBrowserTest {
   void theMessageDiagramRedrawsForAnyWindowTheReaderChooses() {
     browser.open(run);
     WebElement fig = browser.driver.findElement(By.id("messages"));
-    assertTrue(text("#messages-note").startsWith("3 messages between 1.284s"));
+    assertTrue(
+        text("#messages-note").startsWith("3 messages between 1.284s"), text("#messages-note"));
     fig.findElement(By.className("zoom-reset")).click();
     assertTrue(text("#messages-note").startsWith("90 messages between 0.000s and 5.000s"));
     assertEquals(90, fig.findElements(By.cssSelector("line.msg")).size());

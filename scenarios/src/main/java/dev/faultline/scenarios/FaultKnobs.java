@@ -2,6 +2,7 @@ package dev.faultline.scenarios;
 
 import dev.faultline.sim.fault.FaultKind;
 import dev.faultline.sim.fault.FaultRates;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +20,17 @@ public final class FaultKnobs {
 
   private FaultKnobs() {}
 
-  /** The shared knobs, with {@code defaultKinds} (e.g. {@code all}) as the default family set. */
+  /**
+   * The shared knobs, with {@code defaultKinds} (e.g. {@code all}) as the default family set: the
+   * fault knobs, then {@link NetworkKnobs}' latency and disk knobs (which the runner applies).
+   */
   public static List<Knob> knobs(String defaultKinds) {
+    List<Knob> all = new ArrayList<>(faultKnobs(defaultKinds));
+    all.addAll(NetworkKnobs.knobs());
+    return List.copyOf(all);
+  }
+
+  private static List<Knob> faultKnobs(String defaultKinds) {
     return List.of(
         Knob.set(
             "faults",

@@ -33,7 +33,11 @@ public record Knob(
     CHOICE,
     /** A comma-separated subset of {@code choices}, or {@code none}, or {@code all}. */
     SET,
-    STRING
+    STRING,
+    /** A latency distribution, e.g. {@code uniform:5..10ms} (see {@code LatencySpec}). */
+    LATENCY,
+    /** An integer range {@code A..B} (A at most B) or one integer, within [min, max]. */
+    RANGE
   }
 
   public Knob {
@@ -62,6 +66,14 @@ public record Knob(
 
   public static Knob set(String name, String def, List<String> choices, String description) {
     return new Knob(name, def, description, Type.SET, 0, 0, choices);
+  }
+
+  public static Knob range(String name, String def, long min, long max, String description) {
+    return new Knob(name, def, description, Type.RANGE, min, max, List.of());
+  }
+
+  public static Knob latency(String name, String def, String description) {
+    return new Knob(name, def, description, Type.LATENCY, 0, 0, List.of());
   }
 
   public static Knob text(String name, String def, String description) {
@@ -115,6 +127,29 @@ public record Knob(
           }
         }
         return null;
+      }
+      case RANGE -> {
+        String[] parts = value.strip().split("\\.\\.", -1);
+        String expected =
+            "expected an integer or a range A..B (A at most B) from " + range(Type.INT, min, max);
+        if (parts.length > 2) {
+          return expected;
+        }
+        try {
+          long a = Long.parseLong(parts[0].strip());
+          long b = parts.length == 2 ? Long.parseLong(parts[1].strip()) : a;
+          return a < min || b > max || b < a ? expected : null;
+        } catch (NumberFormatException e) {
+          return expected;
+        }
+      }
+      case LATENCY -> {
+        try {
+          dev.faultline.sim.net.LatencySpec.parse(value);
+          return null;
+        } catch (IllegalArgumentException e) {
+          return e.getMessage();
+        }
       }
       default -> {
         return null;

@@ -98,6 +98,17 @@ public final class Knobs {
     return Double.parseDouble(get(name));
   }
 
+  /**
+   * A {@link Knob.Type#RANGE} knob's bounds: {@code {a, b}} for {@code a..b}, {@code {a}} for a
+   * single value.
+   */
+  public long[] getRange(String name) {
+    String[] parts = get(name).split("\\.\\.", -1);
+    return parts.length == 1
+        ? new long[] {Long.parseLong(parts[0].strip())}
+        : new long[] {Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip())};
+  }
+
   public boolean getBool(String name) {
     return Boolean.parseBoolean(get(name).toLowerCase(Locale.ROOT));
   }

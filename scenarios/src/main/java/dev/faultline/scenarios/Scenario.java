@@ -1,6 +1,7 @@
 package dev.faultline.scenarios;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A runnable experiment: a model, its knobs, a workload, a fault-schedule generator, the checks, a
@@ -38,13 +39,22 @@ public interface Scenario {
   }
 
   /**
-   * The metrics this scenario exists to measure (a failover time, say): {@code compare} prints
-   * their median per configuration. None by default.
+   * Metrics whose distribution over seeds {@code compare} prints (median, p99, max) and its report
+   * draws as a CDF. A run may carry several samples of one: {@code NAME}, {@code NAME#2}, ...
    */
-  default List<String> headlineMetrics() {
+  default List<String> distributionMetrics() {
     return List.of();
   }
 
   /** Runs one seed. Checks that fail are verdicts in the result, not exceptions. */
   ScenarioResult run(RunSpec spec);
+
+  /**
+   * How a run with {@code knobs} judges its clients' history, so that {@code run --history} can
+   * export it and {@code faultline check} can judge the file as the run did; empty (the default)
+   * when the scenario records no client history.
+   */
+  default Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.empty();
+  }
 }

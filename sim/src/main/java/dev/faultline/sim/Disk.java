@@ -25,6 +25,7 @@ public final class Disk {
   private final Store durable = new Store();
   private final Store current = new Store();
   private final List<Write> pending = new ArrayList<>();
+  private Runnable syncListener = () -> {};
   private final Trace trace;
   private final long node;
 
@@ -74,13 +75,24 @@ public final class Disk {
     return records == null ? List.of() : (List<T>) Collections.unmodifiableList(records);
   }
 
-  /** Makes every write so far durable. */
+  /**
+   * Makes every write so far durable. When the simulation gives syncs a latency, a sync with
+   * something to write keeps the node busy for that long.
+   */
   public void sync() {
+    if (!pending.isEmpty()) {
+      syncListener.run();
+    }
     trace.absorb(SYNC_TAG ^ node, pending.size());
     for (Write w : pending) {
       durable.apply(w);
     }
     pending.clear();
+  }
+
+  /** Called by each sync that has writes to make durable (the node slot charges its latency). */
+  void onSync(Runnable listener) {
+    this.syncListener = listener;
   }
 
   /** How many writes are not yet durable. */

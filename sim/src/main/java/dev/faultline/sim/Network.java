@@ -73,9 +73,10 @@ final class Network {
     linkLatency[from * n + to] = latency.bind(random);
   }
 
-  void send(int from, int to, Message m) {
+  /** Sends {@code m}, leaving {@code from} at {@code departMicros} (now, or after a disk sync). */
+  void send(int from, int to, Message m, long departMicros) {
     Trace trace = sim.trace();
-    long now = sim.now();
+    long now = departMicros;
     long salt = Trace.hashOf(m);
     trace.record(TraceKind.SEND, now, from, to, salt, m);
     int link = from * n + to;

@@ -1,5 +1,6 @@
 package dev.faultline.sim;
 
+import dev.faultline.sim.net.LatencyModel;
 import dev.faultline.sim.trace.Trace;
 import dev.faultline.sim.trace.TraceKind;
 import java.util.Arrays;
@@ -24,6 +25,14 @@ final class NodeSlot implements NodeContext {
   String role;
   long roleChanges;
   long leaderships;
+
+  /**
+   * True time until which the node waits for its disk: what it sends leaves then, its clock reads
+   * then, and events that reach it before then wait. A crash meanwhile counts, for what the node
+   * had synced and sent, as a crash just after the sync.
+   */
+  long busyUntil;
+
   private int[] held = new int[16];
   private int heldCount;
 
@@ -35,6 +44,16 @@ final class NodeSlot implements NodeContext {
     this.factory = factory;
     this.random = random;
     this.disk = new Disk(sim.trace(), id);
+    LatencyModel syncLatency = sim.config().diskSyncLatency();
+    if (syncLatency != null) {
+      LatencyModel.Sampler sampler = syncLatency.bind(sim.random("disk-sync/" + name));
+      disk.onSync(() -> busyUntil = Math.max(busyUntil, sim.now()) + sampler.sampleMicros());
+    }
+  }
+
+  /** True time at which what the node does now takes effect: now, or after its disk sync. */
+  long effectiveNow() {
+    return Math.max(sim.now(), busyUntil);
   }
 
   void boot(boolean restart) {
@@ -53,6 +72,7 @@ final class NodeSlot implements NodeContext {
     }
     up = false;
     paused = false;
+    busyUntil = 0;
     node = null;
     incarnation++;
     EventQueue q = sim.queue();
@@ -126,7 +146,7 @@ final class NodeSlot implements NodeContext {
 
   @Override
   public long nowMicros() {
-    return clock.local(sim.now());
+    return clock.local(effectiveNow());
   }
 
   @Override
@@ -134,7 +154,7 @@ final class NodeSlot implements NodeContext {
     if (to < 0 || to >= sim.nodeCount()) {
       throw new IllegalArgumentException(name + " sent to node " + to + ", which does not exist");
     }
-    sim.network().send(id, to, message);
+    sim.network().send(id, to, message, effectiveNow());
   }
 
   @Override
@@ -142,7 +162,7 @@ final class NodeSlot implements NodeContext {
     if (delayMicros < 0) {
       throw new IllegalArgumentException("a timer delay must not be negative");
     }
-    long at = sim.now() + clock.realDelay(delayMicros);
+    long at = effectiveNow() + clock.realDelay(delayMicros);
     int s = sim.queue().push(at, EventQueue.TIMER, id, id, tag, incarnation);
     return sim.queue().timerId(s);
   }

@@ -59,6 +59,14 @@ public final class Simulation {
    * start and after every restart. All nodes must be added before the simulation first runs.
    */
   public int addNode(String name, Supplier<? extends Node> factory) {
+    return addNode(name, factory, now);
+  }
+
+  /**
+   * Adds a node that starts (boots for the first time) at {@code startMicros}; until then it is
+   * down, and what is sent to it is lost. Servers that boot one after another, as real ones do.
+   */
+  public int addNode(String name, Supplier<? extends Node> factory, long startMicros) {
     if (started) {
       throw new IllegalStateException("nodes must be added before the simulation runs");
     }
@@ -70,7 +78,7 @@ public final class Simulation {
     nodeList.add(slot);
     idsByName.put(name, id);
     nodes = nodeList.toArray(new NodeSlot[0]);
-    queue.push(now, EventQueue.START, id, id, null, 0);
+    queue.push(Math.max(now, startMicros), EventQueue.START, id, id, null, 0);
     return id;
   }
 
@@ -209,6 +217,10 @@ public final class Simulation {
             to.hold(s);
             return;
           }
+          if (to.busyUntil > now) {
+            queue.requeue(s, to.busyUntil); // the node is waiting for its disk
+            return;
+          }
           Message m = (Message) queue.obj(s);
           int from = queue.src(s);
           trace.record(TraceKind.DELIVER, now, from, to.id, queue.aux(s), m);
@@ -222,6 +234,10 @@ public final class Simulation {
         if (n.up && n.incarnation == queue.aux(s)) {
           if (n.paused) {
             n.hold(s);
+            return;
+          }
+          if (n.busyUntil > now) {
+            queue.requeue(s, n.busyUntil);
             return;
           }
           Object tag = queue.obj(s);

@@ -4,9 +4,15 @@ import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import dev.faultline.checker.history.OpType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import us.bpsm.edn.EdnException;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.TaggedValue;
 import us.bpsm.edn.parser.Parseable;
@@ -28,11 +34,16 @@ final class EdnReader {
 
   private EdnReader() {}
 
-  static List<Op> read(String text, String name) {
+  /** The fields every reader maps onto an {@link Op}; any other field is kept as an extra. */
+  private static final Set<String> OP_FIELDS =
+      new TreeSet<>(List.of("process", "type", "f", "key", "value", "time", "index"));
+
+  static Parsed read(String text, String name) {
     EdnText.checkDepth(text, name, 1);
     LineTrackingParseable in = new LineTrackingParseable(text);
     Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
     List<Op> ops = new ArrayList<>();
+    SortedMap<Integer, Map<String, Object>> extras = new TreeMap<>();
     boolean inVector = false;
     int c = in.peekSignificant();
     if (c == '[' || c == '(') {
@@ -58,17 +69,70 @@ final class EdnReader {
       Object value = EdnText.next(parser, in, where);
       Op op = toOp(value, where);
       if (op != null) {
+        Map<String, Object> more = extras((Map<?, ?>) unwrap(value), where);
+        if (!more.isEmpty()) {
+          extras.put(ops.size(), more);
+        }
         ops.add(op);
       }
     }
-    return ops;
+    return new Parsed(ops, extras, header(text, name));
+  }
+
+  /**
+   * The header of a file Faultline wrote: a first line {@code ; faultline-history {...}}, a comment
+   * to every other EDN reader. Null when the first non-blank line is not one.
+   */
+  private static HistoryHeader header(String text, String name) {
+    int line = 0;
+    for (String raw : text.split("\n", 50)) {
+      line++;
+      String s = raw.strip();
+      if (s.isEmpty()) {
+        continue;
+      }
+      String body = s.replaceFirst("^;+\\s*", "");
+      if (!s.startsWith(";") || !body.startsWith(HistoryHeader.EDN_MARK)) {
+        return null;
+      }
+      String where = name + ":" + line;
+      Object map;
+      try {
+        map =
+            Values.fromEdn(
+                Parsers.newParser(Parsers.defaultConfiguration())
+                    .nextValue(
+                        Parsers.newParseable(body.substring(HistoryHeader.EDN_MARK.length()))),
+                where);
+      } catch (EdnException e) {
+        throw HistoryException.at(where, "the faultline header is not valid EDN.");
+      }
+      if (!(map instanceof Map<?, ?> m)) {
+        throw HistoryException.at(where, "the faultline header must be a map.");
+      }
+      return HistoryHeader.fromMap(m, where);
+    }
+    return null;
+  }
+
+  private static Object unwrap(Object value) {
+    return value instanceof TaggedValue tagged ? tagged.getValue() : value;
+  }
+
+  private static Map<String, Object> extras(Map<?, ?> map, String where) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String k = e.getKey() instanceof Keyword kw ? kw.getName() : String.valueOf(e.getKey());
+      if (!OP_FIELDS.contains(k)) {
+        out.put(k, Values.fromEdn(e.getValue(), where));
+      }
+    }
+    return out;
   }
 
   private static Op toOp(Object value, String where) {
-    if (value instanceof TaggedValue tagged) {
-      // Jepsen 0.3 writes each operation as a record: #jepsen.history.Op{...}.
-      value = tagged.getValue();
-    }
+    // Jepsen 0.3 writes each operation as a record: #jepsen.history.Op{...}.
+    value = unwrap(value);
     if (!(value instanceof Map<?, ?> map)) {
       throw HistoryException.at(
           where, "expected an operation map such as {:process 0, :type :invoke, :f :read}.");

@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import us.bpsm.edn.parser.Parsers;
 
 /**
@@ -22,10 +26,30 @@ import us.bpsm.edn.parser.Parsers;
  * @param name the file as the user named it
  * @param format the format it was read in
  * @param ops its entries in the order they were recorded
+ * @param extras fields of an operation that {@link Op} has no place for (Jepsen's {@code
+ *     :seek-to-beginning?}, {@code :error}, Faultline's {@code :producer}), by the operation's
+ *     index in {@code ops}; only operations that have some appear
+ * @param header what a file Faultline wrote says about how to judge it, or null
  */
-public record HistoryFile(String name, HistoryFormat format, List<Op> ops) {
+public record HistoryFile(
+    String name,
+    HistoryFormat format,
+    List<Op> ops,
+    SortedMap<Integer, Map<String, Object>> extras,
+    HistoryHeader header) {
   public HistoryFile {
     ops = List.copyOf(ops);
+    extras = Collections.unmodifiableSortedMap(new TreeMap<>(extras));
+  }
+
+  /** A history with no extra fields and no header. */
+  public HistoryFile(String name, HistoryFormat format, List<Op> ops) {
+    this(name, format, ops, new TreeMap<>(), null);
+  }
+
+  /** The extra fields of the operation at {@code index} (empty when it has none). */
+  public Map<String, Object> extras(int index) {
+    return extras.getOrDefault(index, Map.of());
   }
 
   /**
@@ -67,13 +91,13 @@ public record HistoryFile(String name, HistoryFormat format, List<Op> ops) {
               + ": the format cannot be told from the name or the first line; give --format"
               + " edn, etcd, kv or jsonl.");
     }
-    List<Op> ops =
+    Parsed p =
         switch (f) {
           case EDN, KV -> EdnReader.read(text, name);
-          case ETCD -> EtcdLogReader.read(text, name);
+          case ETCD -> new Parsed(EtcdLogReader.read(text, name), new TreeMap<>(), null);
           case JSONL -> JsonLinesReader.read(text, name);
         };
-    return new HistoryFile(name, f, ops);
+    return new HistoryFile(name, f, p.ops(), p.extras(), p.header());
   }
 
   /**

@@ -66,6 +66,9 @@ public enum HistoryFormat {
     if (line.contains("jepsen.util")) {
       return ETCD;
     }
+    if (line.startsWith(";")) {
+      return EDN; // a comment: only EDN has them (Faultline's header is one)
+    }
     if (line.startsWith("{\"")) {
       return JSONL;
     }

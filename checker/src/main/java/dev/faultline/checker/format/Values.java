@@ -1,18 +1,22 @@
 package dev.faultline.checker.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.checker.history.HistoryException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import us.bpsm.edn.Keyword;
 import us.bpsm.edn.Symbol;
 
-/** Turns parsed EDN and JSON values into the value shapes an {@code Op} allows. */
+/**
+ * Turns parsed EDN and JSON values into the value shapes an {@code Op} allows: null, numbers,
+ * strings, booleans, lists, and maps (kept in file order) for histories such as Jepsen's kafka
+ * polls.
+ */
 final class Values {
   private Values() {}
 
@@ -49,8 +53,13 @@ final class Values {
       }
       return Collections.unmodifiableList(out);
     }
-    if (v instanceof Map<?, ?>) {
-      throw HistoryException.at(where, "a map is not a value an operation can carry.");
+    if (v instanceof Map<?, ?> m) {
+      // Jepsen's kafka workload returns polls as {partition [[offset value] ...]}.
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(fromEdn(e.getKey(), where), fromEdn(e.getValue(), where));
+      }
+      return Collections.unmodifiableMap(out);
     }
     throw HistoryException.at(
         where,
@@ -60,7 +69,7 @@ final class Values {
   }
 
   /** {@code d}, or a HistoryException when the number it was read from is beyond a double. */
-  private static double finite(double d, String where) {
+  static double finite(double d, String where) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       throw HistoryException.at(
           where, "a number beyond the range of a 64-bit float (such as 1e999).");
@@ -68,38 +77,16 @@ final class Values {
     return d;
   }
 
-  private static String brief(Object v) {
+  static String brief(Object v) {
     String s = String.valueOf(v);
     return s.length() > 40 ? s.substring(0, 37) + "..." : s;
   }
 
-  /** Converts a JSON value: integers become longs, arrays lists. */
-  static Object fromJson(JsonNode v, String where) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return null;
+  /** A JSON object's key: an integer-looking key becomes a number, as EDN would have it. */
+  static Object jsonKey(String key) {
+    if (!key.isEmpty() && key.length() < 19 && key.matches("-?[0-9]+")) {
+      return Long.parseLong(key);
     }
-    if (v.isIntegralNumber()) {
-      if (!v.canConvertToLong()) {
-        throw HistoryException.at(where, "the integer " + brief(v) + " does not fit in 64 bits.");
-      }
-      return v.longValue();
-    }
-    if (v.isNumber()) {
-      return finite(v.doubleValue(), where);
-    }
-    if (v.isTextual()) {
-      return v.textValue();
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isArray()) {
-      List<Object> out = new ArrayList<>(v.size());
-      for (JsonNode e : v) {
-        out.add(fromJson(e, where));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    throw HistoryException.at(where, "an object is not a value an operation can carry.");
+    return key;
   }
 }

@@ -35,8 +35,12 @@ public final class Linearizability {
         options.timeLimit() == null
             ? start + Long.MAX_VALUE / 2
             : start + Math.max(1, options.timeLimit().toNanos());
-    Pairing.Paired paired = Pairing.pair(history, model, options.rules());
-    return run(paired, model, options, deadline);
+    try {
+      Pairing.Paired paired = Pairing.pair(history, model, options.rules(), deadline);
+      return run(paired, model, options, deadline);
+    } catch (OutOfTime e) {
+      return new CheckResult(Verdict.UNKNOWN, invocations(history), null, outOfTime(0, null), 0);
+    }
   }
 
   private static <S> CheckResult run(
@@ -44,7 +48,9 @@ public final class Linearizability {
     Map<Object, List<Operation>> groups = new LinkedHashMap<>();
     List<Object> keys = new ArrayList<>();
     Set<Object> seenKeys = new HashSet<>();
+    long n = 0;
     for (Operation op : paired.ops()) {
+      OutOfTime.check(n++, deadline);
       if (!seenKeys.contains(op.key())) {
         seenKeys.add(op.key());
         keys.add(op.key());
@@ -52,7 +58,7 @@ public final class Linearizability {
       groups.computeIfAbsent(options.partition() ? op.key() : "", k -> new ArrayList<>()).add(op);
     }
     boolean product = !options.partition() && keys.size() > 1;
-    List<Search> searches = new ArrayList<>();
+    List<KeyCheck> searches = new ArrayList<>();
     List<Object> searchKeys = new ArrayList<>();
     int maxWords = 1;
     for (Map.Entry<Object, List<Operation>> group : groups.entrySet()) {
@@ -68,10 +74,12 @@ public final class Linearizability {
     }
     Memo.Budget budget =
         new Memo.Budget(
-            options.maxMemoEntries() > 0 ? options.maxMemoEntries() : memoCapFromHeap(maxWords));
+            options.maxMemoEntries() > 0 ? options.maxMemoEntries() : Long.MAX_VALUE,
+            freeHeapHalf());
     int i = 0;
     for (List<Operation> group : groups.values()) {
-      searches.set(i++, compile(group, model, product, keys, budget, deadline));
+      OutOfTime.check(4095, deadline);
+      searches.set(i++, check(group, model, product, keys, budget, deadline));
     }
     return roundRobin(searches, searchKeys, paired.invocations());
   }
@@ -80,13 +88,14 @@ public final class Linearizability {
    * Runs the keys' searches in turns of doubling length, so that a key that is quickly shown not
    * linearizable is found even when another key would take a long time to decide.
    */
-  private static CheckResult roundRobin(List<Search> searches, List<Object> keys, int invocations) {
+  private static CheckResult roundRobin(
+      List<KeyCheck> searches, List<Object> keys, int invocations) {
     long configurations = 0;
     String unknown = null;
     long quantum = 1 << 14;
     while (!searches.isEmpty()) {
       for (int i = 0; i < searches.size(); ) {
-        Search search = searches.get(i);
+        KeyCheck search = searches.get(i);
         Object key = keys.get(i);
         Search.End end;
         try {
@@ -141,6 +150,28 @@ public final class Linearizability {
         : new CheckResult(Verdict.UNKNOWN, invocations, null, unknown, configurations);
   }
 
+  /** The check for one key: the register search where it applies, else the general search. */
+  private static <S> KeyCheck check(
+      List<Operation> group,
+      Model<S> model,
+      boolean product,
+      List<Object> keys,
+      Memo.Budget budget,
+      long deadline) {
+    if (!product && RegisterHistory.applies(model)) {
+      Operation[] local = group.toArray(new Operation[0]);
+      Object initial = ((RegisterModel) model).init().value();
+      UniqueValues unique = UniqueValues.of(local, initial, deadline);
+      if (unique != null) {
+        return unique;
+      }
+      RegisterHistory h = new RegisterHistory(local, initial);
+      return new RegisterCheck(
+          h, budget, deadline, () -> compile(group, model, product, keys, budget, deadline));
+    }
+    return compile(group, model, product, keys, budget, deadline);
+  }
+
   private static <S> Search compile(
       List<Operation> group,
       Model<S> model,
@@ -162,6 +193,16 @@ public final class Linearizability {
       space = new ProductSpace((SingleSpace<?>) space, keyOf, keys);
     }
     return new Search(local, completed, space, budget, deadline);
+  }
+
+  private static int invocations(List<Op> history) {
+    int n = 0;
+    for (Op op : history) {
+      if (op.type() == dev.faultline.checker.history.OpType.INVOKE) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static String outOfTime(long configurations, Object key) {
@@ -186,10 +227,10 @@ public final class Linearizability {
     return sorted.toArray(new Operation[0]);
   }
 
-  /** A cap that keeps the memo within about half of the heap still free. */
-  private static long memoCapFromHeap(int words) {
+  /** The memos' cap in bytes: about half of the heap still free. */
+  private static long freeHeapHalf() {
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    return Math.max(1024, free / 2 / Memo.bytesPerEntry(words));
+    return Math.max(1 << 20, free / 2);
   }
 }

@@ -26,10 +26,20 @@ final class Pairing {
   private Pairing() {}
 
   static Paired pair(List<Op> history, Model<?> model, Rules rules) {
+    return pair(history, model, rules, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #pair(List, Model, Rules)}, checking the clock as it goes.
+   *
+   * @throws OutOfTime when {@code deadlineNanos} passes first
+   */
+  static Paired pair(List<Op> history, Model<?> model, Rules rules, long deadlineNanos) {
     Map<Long, Integer> pending = new HashMap<>();
     List<Operation> ops = new ArrayList<>();
     int invocations = 0;
     for (int i = 0; i < history.size(); i++) {
+      OutOfTime.check(i, deadlineNanos);
       Op op = history.get(i);
       if (op.type() == OpType.INVOKE) {
         invocations++;

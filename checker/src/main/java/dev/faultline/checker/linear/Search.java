@@ -17,7 +17,7 @@ import java.util.Map;
  * placed: open ones may take effect later or never. Of several identical open operations, the one
  * invoked first is always placed first, since exchanging them changes nothing.
  */
-final class Search {
+final class Search implements KeyCheck {
   /** How a search ended. */
   enum End {
     LINEARIZABLE,
@@ -72,7 +72,8 @@ final class Search {
     int n = ops.length;
     int completedWords = (completed + 63) >>> 6;
     int openWords = (n - completed + 63) >>> 6;
-    this.memo = new Memo(completedWords, openWords, budget);
+    this.memo =
+        new Memo(completedWords, openWords, budget, () -> System.nanoTime() - deadlineNanos > 0);
     this.lin = new long[completedWords + openWords];
     this.wordOf = new int[n];
     this.bitOf = new long[n];
@@ -194,7 +195,8 @@ final class Search {
    * <p>One loop over locals, longer than our usual method: this is the hot path, and keeping the
    * cursor, state and hash in locals lets the JIT hold them in registers.
    */
-  End run(long quantum) {
+  @Override
+  public End run(long quantum) {
     if (remaining == 0) {
       return End.LINEARIZABLE;
     }
@@ -272,6 +274,9 @@ final class Search {
           if (entered == Memo.FULL) {
             return End.OUT_OF_MEMORY;
           }
+          if (entered == Memo.LATE) {
+            return End.OUT_OF_TIME;
+          }
         }
       }
       entry = next[entry];
@@ -298,7 +303,8 @@ final class Search {
   }
 
   /** After NOT_LINEARIZABLE: the deepest configuration reached, and what blocked it. */
-  Counterexample counterexample(Object key) {
+  @Override
+  public Counterexample counterexample(Object key) {
     List<Operation> prefix = new ArrayList<>(bestPrefix.length);
     boolean[] placed = new boolean[ops.length];
     for (int op : bestPrefix) {
@@ -319,7 +325,8 @@ final class Search {
   }
 
   /** How many configurations the memo holds. */
-  long configurations() {
+  @Override
+  public long configurations() {
     return memo.size();
   }
 }

@@ -203,17 +203,23 @@ class LinearizabilityTest {
     assertTrue(e.getMessage().endsWith("."), e.getMessage());
   }
 
-  /** Many concurrent writes, then a read of a value never written: the search must try them all. */
+  /**
+   * Many concurrent writes, each value written twice (so that no shortcut applies), then two reads
+   * that no order explains (0, then 1, though every write ended before the first read began): the
+   * search must try the orders of the writes.
+   */
   static List<Op> hard(int writers) {
     List<Op> ops = new ArrayList<>();
     for (int p = 0; p < writers; p++) {
-      ops.add(Op.invoke(p, "write", null, (long) p, -1));
+      ops.add(Op.invoke(p, "write", null, (long) (p % (writers / 2)), -1));
     }
     for (int p = 0; p < writers; p++) {
-      ops.add(Op.ok(p, "write", null, (long) p, -1));
+      ops.add(Op.ok(p, "write", null, (long) (p % (writers / 2)), -1));
     }
-    ops.add(Op.invoke(writers, "read", null, null, -1));
-    ops.add(Op.ok(writers, "read", null, -1L, -1));
+    for (long v = 0; v < 2; v++) {
+      ops.add(Op.invoke(writers, "read", null, null, -1));
+      ops.add(Op.ok(writers, "read", null, v, -1));
+    }
     return ops;
   }
 

@@ -26,4 +26,9 @@ final class Ballot {
   int grants() {
     return granted.cardinality();
   }
+
+  /** Whether so many voters refused that a majority of grants can no longer come. */
+  boolean lost(int voters, int majority) {
+    return answered.cardinality() - granted.cardinality() > voters - majority;
+  }
 }

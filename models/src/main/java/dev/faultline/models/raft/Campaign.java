@@ -3,14 +3,14 @@ package dev.faultline.models.raft;
 /**
  * Asking the voters for a majority: what pre-vote ({@link ProspectiveState}) and a real election
  * ({@link CandidateState}) share. The node counts itself, asks every voter that has not answered,
- * asks again each fetch wait, and gives up at its election deadline. The two differ only in the
- * request they send and in the transition a majority makes.
+ * asks again each retry interval, and gives up at the node's election deadline (drawn afresh when
+ * the campaign began). The two differ in the request they send, in the transition a majority makes
+ * and in what a lost round leads to.
  */
 abstract sealed class Campaign implements RoleState permits ProspectiveState, CandidateState {
   final RaftNode node;
   final int epoch;
   private Ballot ballot;
-  private long electionDeadline;
   private long retryAt;
 
   Campaign(RaftNode node, int epoch) {
@@ -24,19 +24,31 @@ abstract sealed class Campaign implements RoleState permits ProspectiveState, Ca
   /** Asks {@link QuorumState} for the transition a majority earns. */
   abstract void onMajority();
 
+  /** Asks {@link QuorumState} for the transition a lost round leads to. */
+  abstract void onLost(boolean refused);
+
+  /** Whether the campaign has stopped asking (a candidate backing off). */
+  boolean idle() {
+    return false;
+  }
+
   @Override
   public void enter() {
     ballot = new Ballot(node.ctx().self());
-    electionDeadline = node.now() + node.randomElectionTimeout();
     if (!won()) {
       ask();
     }
   }
 
-  /** Records a voter's answer; a majority of grants ends the campaign. */
+  /** Records a voter's answer; a majority of grants ends the campaign, and so may refusals. */
   void onAnswer(int from, boolean granted) {
+    if (idle()) {
+      return;
+    }
     ballot.record(from, granted);
-    won();
+    if (!won() && ballot.lost(node.config().voters(), node.config().majority())) {
+      onLost(true);
+    }
   }
 
   private void ask() {
@@ -47,7 +59,7 @@ abstract sealed class Campaign implements RoleState permits ProspectiveState, Ca
         node.ctx().send(id, m);
       }
     }
-    retryAt = node.now() + node.config().fetchMaxWaitMicros();
+    retryAt = node.now() + node.config().fetchRetryMicros();
   }
 
   private boolean won() {
@@ -60,13 +72,13 @@ abstract sealed class Campaign implements RoleState permits ProspectiveState, Ca
 
   @Override
   public long nextDeadline() {
-    return Math.min(electionDeadline, retryAt);
+    return Math.min(node.quorum().timer().deadline(), retryAt);
   }
 
   @Override
   public void onTick(long nowMicros) {
-    if (nowMicros >= electionDeadline) {
-      node.quorum().onElectionTimeout();
+    if (nowMicros >= node.quorum().timer().deadline()) {
+      onLost(false);
     } else if (nowMicros >= retryAt) {
       ask();
     }

@@ -20,7 +20,7 @@ final class Elections {
         q.grantVote(v.candidate()); // persisted and synced before the answer is sent
       }
     }
-    node.ctx().send(from, new RaftMessage.VoteResponse(q.epoch(), grant, q.state().leader()));
+    node.ctx().send(from, new RaftMessage.VoteResponse(q.epoch(), grant, freshLeader(node)));
   }
 
   static void onPreVoteRequest(RaftNode node, int from, RaftMessage.PreVoteRequest p) {
@@ -30,7 +30,7 @@ final class Elections {
         s instanceof LeaderState || (s instanceof FollowerState f && f.hasRecentLeader(node.now()));
     boolean grant =
         p.epoch() > q.epoch() && !leaderAlive && logOk(node, p.lastEpoch(), p.endOffset());
-    node.ctx().send(from, new RaftMessage.PreVoteResponse(q.epoch(), grant, s.leader()));
+    node.ctx().send(from, new RaftMessage.PreVoteResponse(q.epoch(), grant, freshLeader(node)));
   }
 
   static void onVoteResponse(RaftNode node, int from, RaftMessage.VoteResponse r) {
@@ -41,7 +41,7 @@ final class Elections {
     if (q.state() instanceof CandidateState c) {
       c.onAnswer(from, r.granted());
     } else if (r.leader() >= 0 && q.state().leader() < 0 && r.leader() != q.unreachableLeader()) {
-      q.toFollower(r.epoch(), r.leader());
+      q.toFollower(r.epoch(), r.leader(), false);
     }
   }
 
@@ -51,15 +51,15 @@ final class Elections {
       return;
     }
     if (r.epoch() == q.epoch() && r.leader() >= 0 && r.leader() != q.unreachableLeader()) {
-      q.toFollower(r.epoch(), r.leader()); // the epoch has a leader: follow it instead
+      q.toFollower(r.epoch(), r.leader(), false); // the epoch has a leader: follow it instead
     } else {
       p.onAnswer(from, r.granted());
     }
   }
 
   /**
-   * The leader to name in an answer: only one heard from within a fetch timeout. A follower cut off
-   * from a dead leader would otherwise keep sending every (pre-)candidate back to it.
+   * The leader to name in an answer (KIP-595's leader hint): only one heard from lately. A follower
+   * cut off from a dead leader would otherwise keep sending every (pre-)candidate back to it.
    */
   private static int freshLeader(RaftNode node) {
     RoleState s = node.quorum().state();

@@ -1,8 +1,15 @@
 package dev.faultline.models.raft;
 
 /**
- * A voter that follows a known leader: it pulls entries with one fetch at a time, truncates when
- * the leader reports divergence, and campaigns when no fetch has succeeded for a fetch timeout.
+ * A voter that follows a known leader: it pulls entries with a fetch, truncates when the leader
+ * reports divergence, and campaigns when the node's election deadline passes (under KRaft timers, a
+ * fixed fetch timeout after the last successful fetch).
+ *
+ * <p>Fetches: one is sent at a time; if it is unanswered for {@link RaftConfig#fetchRetryMicros} a
+ * new one is sent. An answer to any fetch sent since the last answer that counted still counts (a
+ * slow answer is still news from the leader), and counting it retires every fetch sent before that
+ * moment, so re-sends never multiply. A round trip longer than the re-send interval therefore costs
+ * messages, not leadership.
  *
  * <p>Durability: appended entries are synced before the next fetch is sent, and that fetch's offset
  * is what the leader counts toward the high watermark. A follower therefore never reports an offset
@@ -12,10 +19,10 @@ final class FollowerState implements RoleState {
   private final RaftNode node;
   private final int epoch;
   private final int leader;
-  private long fetchDeadline;
   private long lastContact;
-  private long fetchId;
-  private boolean inFlight;
+  private long nonce;
+  private long sent;
+  private long counted;
   private long resendAt;
   private long barrier;
 
@@ -37,52 +44,54 @@ final class FollowerState implements RoleState {
 
   @Override
   public void enter() {
-    long now = node.now();
-    fetchDeadline = now + node.config().fetchTimeoutMicros();
     // Not heard from the leader yet: a hint from another voter may be stale, so until the leader
     // answers, this node neither refuses pre-votes nor names the leader to others.
     lastContact = Long.MIN_VALUE / 2;
+    // A random base tells this follower's answers from a stale or duplicated one of an earlier
+    // incarnation or role; fetch ids then count up from it.
+    nonce = node.ctx().random().nextLong() & 0x3fff_ffff_ffff_ffffL;
     fetch();
   }
 
-  /** The leader itself spoke to this node (BeginQuorumEpoch). */
+  /** The leader itself spoke to this node (BeginQuorumEpoch: under Raft timers, a heartbeat). */
   void heardFromLeader() {
     lastContact = node.now();
+    if (node.config().timers() == Timers.RAFT) {
+      node.quorum().timer().onLeaderContact();
+    }
   }
 
-  /** Whether the leader was heard from within a fetch timeout: pre-votes are then refused. */
+  /** Whether the leader was heard from lately enough that pre-votes are refused. */
   boolean hasRecentLeader(long nowMicros) {
-    return nowMicros - lastContact < node.config().fetchTimeoutMicros();
+    return nowMicros - lastContact < node.config().leaderFreshMicros();
   }
 
   private void fetch() {
     RaftLog log = node.log();
-    // A random id tells this request's answer from a stale or duplicated one, across restarts too.
-    fetchId = node.ctx().random().nextLong();
+    sent++;
     node.ctx()
         .send(
             leader,
             new RaftMessage.FetchRequest(
-                epoch, fetchId, log.endOffset(), log.lastEpoch(), barrier));
-    inFlight = true;
+                epoch, nonce + sent, log.endOffset(), log.lastEpoch(), barrier));
     resendAt = node.now() + node.config().fetchRetryMicros();
   }
 
   void onFetchResponse(RaftMessage.FetchResponse r) {
-    if (!inFlight || r.fetchId() != fetchId) {
-      return;
+    long n = r.fetchId() - nonce;
+    if (n <= counted || n > sent) {
+      return; // retired, or not ours
     }
-    inFlight = false;
-    long now = node.now();
+    counted = sent; // every fetch out now is retired: the one sent below replaces them
     if (r.error() != RaftMessage.FetchError.NONE) {
       // The leader of this epoch resigned (or restarted): it leads no more, so stop following it
       // and stop naming it to others as the leader.
       node.quorum().toUnattached(epoch);
       return;
     }
-    fetchDeadline = now + node.config().fetchTimeoutMicros();
-    lastContact = now;
-    barrier = r.barrier();
+    lastContact = node.now();
+    node.quorum().timer().onLeaderContact();
+    barrier = Math.max(barrier, r.barrier());
     RaftLog log = node.log();
     if (r.diverging()) {
       RaftLog.EpochEnd mine = log.endOffsetForEpoch(r.divergingEpoch());
@@ -106,12 +115,12 @@ final class FollowerState implements RoleState {
 
   @Override
   public long nextDeadline() {
-    return Math.min(fetchDeadline, resendAt);
+    return Math.min(node.quorum().timer().deadline(), resendAt);
   }
 
   @Override
   public void onTick(long nowMicros) {
-    if (nowMicros >= fetchDeadline) {
+    if (nowMicros >= node.quorum().timer().deadline()) {
       node.quorum().onElectionTimeout();
     } else if (nowMicros >= resendAt) {
       fetch();

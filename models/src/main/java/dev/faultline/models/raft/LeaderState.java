@@ -8,10 +8,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The leader of an epoch. It opens the epoch with a LeaderChange entry, serves fetches (holding
- * those with nothing new for up to the fetch wait), advances the high watermark to the majority's
- * replicated offset once that is past the epoch's start, answers clients when their commands apply,
- * serves reads by read index, and resigns when check-quorum fails.
+ * The leader of an epoch. It opens the epoch (with a LeaderChange entry when that is on), serves
+ * fetches, advances the high watermark to the majority's replicated offset once that is past the
+ * epoch's start, answers clients when their commands apply, serves reads by read index, and resigns
+ * when check-quorum fails.
+ *
+ * <p>A fetch with nothing new is held (a long poll). Under KRaft timers it is answered after the
+ * fetch wait, and voters that have not fetched for half a fetch timeout are sent BeginQuorumEpoch
+ * again. Under Raft timers the leader keeps Figure 2's heartbeat instead: every heartbeat interval
+ * it answers every held fetch (an empty AppendEntries) and sends BeginQuorumEpoch to every voter
+ * with no fetch held, all at once.
  */
 final class LeaderState implements RoleState {
   /** A read waiting for its read index and for a majority to confirm this leader after it. */
@@ -42,6 +48,7 @@ final class LeaderState implements RoleState {
   private long epochStartOffset;
   private long barrier;
   private long nextCheckAt;
+  private long nextHeartbeatAt = -1;
 
   LeaderState(RaftNode node, int epoch) {
     this.node = node;
@@ -76,9 +83,21 @@ final class LeaderState implements RoleState {
     Arrays.fill(lastFetchAt, now); // a grace period: followers have not heard of us yet
     epochStartOffset = node.log().endOffset();
     announce(now, true);
+    if (raftTimers()) {
+      nextHeartbeatAt = now + node.config().heartbeatIntervalMicros();
+    }
     if (node.config().epochStartRecord()) {
       append(new Command.LeaderChange(node.ctx().self()));
     }
+  }
+
+  private boolean raftTimers() {
+    return node.config().timers() == Timers.RAFT;
+  }
+
+  /** When the next heartbeat goes out (Raft timers), or -1. */
+  long nextHeartbeatMicros() {
+    return nextHeartbeatAt;
   }
 
   /** Appends a command of this epoch, durably, and offers it to held fetches at once. */
@@ -282,6 +301,9 @@ final class LeaderState implements RoleState {
 
   @Override
   public long nextDeadline() {
+    if (raftTimers()) {
+      return nextHeartbeatAt;
+    }
     long d = nextCheckAt;
     for (int v = 0; v < voters; v++) {
       if (parked[v] != null) {
@@ -293,6 +315,12 @@ final class LeaderState implements RoleState {
 
   @Override
   public void onTick(long nowMicros) {
+    if (raftTimers()) {
+      if (nowMicros >= nextHeartbeatAt) {
+        heartbeat(nowMicros);
+      }
+      return;
+    }
     for (int v = 0; v < voters; v++) {
       if (parked[v] != null && nowMicros >= parkedAt[v] + node.config().fetchMaxWaitMicros()) {
         respond(v, parked[v]);
@@ -307,6 +335,23 @@ final class LeaderState implements RoleState {
       return;
     }
     announce(nowMicros, false);
+  }
+
+  /** Figure 2's heartbeat: every held fetch answered, every other voter told, at once. */
+  private void heartbeat(long nowMicros) {
+    nextHeartbeatAt = nowMicros + node.config().heartbeatIntervalMicros();
+    if (node.config().checkQuorum() && !majorityFetchedSince(nowMicros)) {
+      node.quorum().resign();
+      return;
+    }
+    RaftMessage announce = new RaftMessage.BeginQuorumEpoch(epoch, node.ctx().self());
+    for (int v = 0; v < voters; v++) {
+      if (parked[v] != null) {
+        respond(v, parked[v]);
+      } else if (v != self) {
+        node.ctx().send(node.config().voterId(v), announce);
+      }
+    }
   }
 
   private boolean majorityFetchedSince(long nowMicros) {

@@ -1,8 +1,9 @@
 package dev.faultline.models.raft;
 
 /**
- * KIP-996's pre-vote: before raising its epoch the node asks whether voters would vote for it.
- * Nothing changes at a voter that answers, so a node cut off from the leader cannot disrupt it.
+ * Pre-vote (KIP-996; Ongaro's dissertation §9.6): before raising its epoch the node asks whether
+ * voters would vote for it. Nothing changes at a voter that answers, so a node cut off from the
+ * leader cannot disrupt it.
  */
 final class ProspectiveState extends Campaign {
   ProspectiveState(RaftNode node, int epoch) {
@@ -23,5 +24,10 @@ final class ProspectiveState extends Campaign {
   @Override
   void onMajority() {
     node.quorum().toCandidate();
+  }
+
+  @Override
+  void onLost(boolean refused) {
+    node.quorum().onPreVoteLost(refused);
   }
 }

@@ -100,7 +100,11 @@ public final class RaftNode implements Node {
   private void onRaftMessage(int from, RaftMessage m) {
     boolean fromVoter = config.voterIndex(from) >= 0;
     if (!(m instanceof RaftMessage.PreVoteRequest) && m.epoch() > quorum.epoch() && fromVoter) {
-      quorum.onHigherEpoch(m.epoch(), leaderNamedBy(m));
+      int leader = leaderNamedBy(m);
+      // A fetch answer from the leader itself counts as contact; a BeginQuorumEpoch is counted as
+      // such below, once the node follows.
+      quorum.onHigherEpoch(
+          m.epoch(), leader, leader == from && m instanceof RaftMessage.FetchResponse);
     }
     if (m instanceof RaftMessage.VoteRequest v) {
       Elections.onVoteRequest(this, from, v);
@@ -111,12 +115,7 @@ public final class RaftNode implements Node {
     } else if (m instanceof RaftMessage.PreVoteResponse p) {
       Elections.onPreVoteResponse(this, from, p);
     } else if (m instanceof RaftMessage.BeginQuorumEpoch b) {
-      if (b.epoch() == quorum.epoch() && quorum.state().leader() != b.leader()) {
-        quorum.toFollower(b.epoch(), b.leader());
-      }
-      if (quorum.state() instanceof FollowerState f && f.leader() == from) {
-        f.heardFromLeader();
-      }
+      onBeginQuorumEpoch(from, b);
     } else if (m instanceof RaftMessage.FetchRequest f) {
       if (f.epoch() == quorum.epoch() && quorum.state() instanceof LeaderState leader) {
         leader.onFetch(from, f);
@@ -140,6 +139,19 @@ public final class RaftNode implements Node {
           && f.leader() == from) {
         f.onFetchResponse(r);
       }
+    }
+  }
+
+  /** The leader announced itself (or, under Raft timers, sent its heartbeat). */
+  private void onBeginQuorumEpoch(int from, RaftMessage.BeginQuorumEpoch b) {
+    if (b.epoch() != quorum.epoch()) {
+      return;
+    }
+    if (quorum.state().leader() != b.leader()) {
+      quorum.toFollower(b.epoch(), b.leader(), false);
+    }
+    if (quorum.state() instanceof FollowerState f && f.leader() == from) {
+      f.heardFromLeader();
     }
   }
 
@@ -178,11 +190,6 @@ public final class RaftNode implements Node {
     ctx.send(
         Math.toIntExact(c.client()),
         new KvMessage.ClientResponse(c.client(), c.seq(), r.status(), r.value(), ctx.self()));
-  }
-
-  long randomElectionTimeout() {
-    long t = config.electionTimeoutMicros();
-    return t + ctx.random().nextLong(t);
   }
 
   long now() {
@@ -225,9 +232,22 @@ public final class RaftNode implements Node {
     return quorum.state().name();
   }
 
+  /** The voter this node voted for in its epoch (itself when campaigning), or -1. */
+  public int votedFor() {
+    return quorum.votedFor();
+  }
+
   /** The leader this node knows in its epoch (itself when leading), or -1. */
   public int knownLeader() {
     return quorum.state().leader();
+  }
+
+  /**
+   * When this node, leading, next sends heartbeats to every voter (Raft timers), or -1 when it does
+   * not lead or its timers are KRaft's.
+   */
+  public long nextHeartbeatMicros() {
+    return quorum.state() instanceof LeaderState l ? l.nextHeartbeatMicros() : -1;
   }
 
   /** Entries below this offset are committed, as far as this node knows. */

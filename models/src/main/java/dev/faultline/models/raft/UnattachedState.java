@@ -1,13 +1,13 @@
 package dev.faultline.models.raft;
 
 /**
- * A voter that knows no leader in its epoch; it may have voted in it. When its randomized election
- * timeout runs out it campaigns (or asks for pre-votes first).
+ * A voter that knows no leader in its epoch; it may have voted in it. When the node's election
+ * deadline passes it campaigns (or asks for pre-votes first). The deadline belongs to {@link
+ * QuorumState}: entering this role does not move it.
  */
 final class UnattachedState implements RoleState {
   private final RaftNode node;
   private final int epoch;
-  private long electionDeadline;
 
   UnattachedState(RaftNode node, int epoch) {
     this.node = node;
@@ -20,18 +20,16 @@ final class UnattachedState implements RoleState {
   }
 
   @Override
-  public void enter() {
-    electionDeadline = node.now() + node.randomElectionTimeout();
-  }
+  public void enter() {}
 
   @Override
   public long nextDeadline() {
-    return electionDeadline;
+    return node.quorum().timer().deadline();
   }
 
   @Override
   public void onTick(long nowMicros) {
-    if (nowMicros >= electionDeadline) {
+    if (nowMicros >= node.quorum().timer().deadline()) {
       node.quorum().onElectionTimeout();
     }
   }

@@ -55,17 +55,14 @@ class RaftBugMechanismTest {
   }
 
   private static RaftConfig config(RaftBug bug, long electionTimeoutMicros) {
-    return new RaftConfig(
-        3,
-        electionTimeoutMicros,
-        2 * electionTimeoutMicros,
-        100_000,
-        16,
-        false,
-        true,
-        ReadPath.LOG,
-        true,
-        bug);
+    return RaftConfig.builder(3)
+        .electionTimeout(electionTimeoutMicros, 2 * electionTimeoutMicros)
+        .fetchTimeout(2 * electionTimeoutMicros)
+        .fetchMaxWait(100_000)
+        .readPath(ReadPath.LOG)
+        .epochStartRecord(true)
+        .bug(bug)
+        .build();
   }
 
   private static List<Boolean> voteTwiceAcrossARestart(RaftBug bug) {

@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class RaftClusterTest {
   private static RaftConfig config(int voters, RaftBug bug) {
-    return new RaftConfig(
-        voters, 150_000, 300_000, 100_000, 16, true, true, ReadPath.READ_INDEX, true, bug);
+    return RaftConfig.builder(voters)
+        .electionTimeout(150_000, 300_000)
+        .fetchTimeout(300_000)
+        .fetchMaxWait(100_000)
+        .preVote(true)
+        .epochStartRecord(true)
+        .bug(bug)
+        .build();
   }
 
   private static Simulation cluster(long seed, int voters, int clients) {
@@ -33,6 +39,7 @@ class RaftClusterTest {
     sim.addInvariant(new SingleLeaderPerEpoch(voters));
     sim.addInvariant(new MonotonicHighWatermark(voters));
     sim.addInvariant(new CommittedLogIntact(voters));
+    sim.addInvariant(new LogMatching(voters));
     return sim;
   }
 

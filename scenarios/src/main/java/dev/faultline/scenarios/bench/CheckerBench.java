@@ -22,11 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * {@code faultline bench checker}: the linearizability checker on Porcupine's histories, the items
- * Porcupine's own benchmarks time. Histories are parsed first; only the check is timed, in a warm
- * JVM, as the median of several repetitions (wall time, and the checking thread's CPU time, which a
- * busy machine disturbs less). Memory is the bytes the checking thread allocated during one check,
- * and the peak heap occupancy above the post-GC baseline during one check (an upper bound: the sum
- * of each heap pool's peak).
+ * Porcupine's own benchmarks time, and on generated wide histories ({@link WideRows}). Histories
+ * are parsed first; only the check is timed, in a warm JVM, as the median of several repetitions
+ * (wall time, and the checking thread's CPU time, which a busy machine disturbs less). Memory is
+ * the bytes the checking thread allocated during one check, and the peak heap occupancy above the
+ * post-GC baseline during one check (an upper bound: the sum of each heap pool's peak).
  */
 public final class CheckerBench implements Benchmark {
   @Override
@@ -36,7 +36,8 @@ public final class CheckerBench implements Benchmark {
 
   @Override
   public String description() {
-    return "linearizability check time and memory on Porcupine's etcd and kv histories";
+    return "linearizability check time and memory on Porcupine's etcd and kv histories and on"
+        + " generated wide histories, and how closely a time limit is kept";
   }
 
   /** One timed item: histories checked together, each with its own model and options. */
@@ -98,7 +99,9 @@ public final class CheckerBench implements Benchmark {
       measure(out, item);
       out.flush();
     }
+    WideRows.run(out);
     budget(out);
+    WideRows.overshoot(out);
     out.flush();
   }
 
@@ -190,18 +193,23 @@ public final class CheckerBench implements Benchmark {
     return new long[] {allocated, Math.max(0, peak - baseline)};
   }
 
-  /** How closely a time limit is kept on a search that cannot finish. */
+  /**
+   * How closely a time limit is kept on a search that cannot finish: 40 concurrent writes, each
+   * value written twice, then two reads no order explains.
+   */
   private static void budget(PrintWriter out) {
     List<Op> ops = new ArrayList<>();
     int writers = 40;
     for (int p = 0; p < writers; p++) {
-      ops.add(Op.invoke(p, "write", null, (long) p, -1));
+      ops.add(Op.invoke(p, "write", null, (long) (p % (writers / 2)), -1));
     }
     for (int p = 0; p < writers; p++) {
-      ops.add(Op.ok(p, "write", null, (long) p, -1));
+      ops.add(Op.ok(p, "write", null, (long) (p % (writers / 2)), -1));
     }
-    ops.add(Op.invoke(writers, "read", null, null, -1));
-    ops.add(Op.ok(writers, "read", null, -1L, -1));
+    for (long v = 0; v < 2; v++) {
+      ops.add(Op.invoke(writers, "read", null, null, -1));
+      ops.add(Op.ok(writers, "read", null, v, -1));
+    }
     long t0 = System.nanoTime();
     CheckResult r =
         Linearizability.check(

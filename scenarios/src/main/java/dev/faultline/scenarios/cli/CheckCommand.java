@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.checker.delivery.JepsenKafkaShape;
 import dev.faultline.checker.format.HistoryFile;
 import dev.faultline.checker.format.HistoryFormat;
 import dev.faultline.checker.history.HistoryException;
@@ -12,7 +13,10 @@ import dev.faultline.checker.linear.Linearizability;
 import dev.faultline.checker.linear.Model;
 import dev.faultline.checker.linear.Models;
 import dev.faultline.checker.linear.Verdict;
+import dev.faultline.scenarios.cli.check.DeliveryCheck;
 import dev.faultline.scenarios.cli.check.HistoryInputs;
+import dev.faultline.scenarios.cli.check.ScenarioModels;
+import dev.faultline.scenarios.kafka.DeliveryJudge;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,20 +43,34 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Check whether recorded histories are linearizable (Jepsen EDN, Porcupine etcd logs and kv"
-          + " files, Faultline JSON lines; see docs/check.md).",
+          + " files, Faultline JSON lines; see docs/check.md), or judge send/poll histories with"
+          + " the delivery checks (--model delivery; docs/delivery.md).",
       "Prints 'FILE: LINEARIZABLE|NOT_LINEARIZABLE|UNKNOWN ops=N ms=T' per file. Exit codes: 0 all"
           + " linearizable, 1 any not, 3 any unknown, 2 bad input."
     })
 public final class CheckCommand implements Callable<Integer> {
+  /** The --model that asks for the delivery checks instead of linearizability. */
+  private static final String DELIVERY = "delivery";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--model",
       paramLabel = "M",
       description =
-          "register, cas-register, kv, mutex, set or queue (default: from the format, else the"
-              + " smallest model that knows the history's functions).")
+          "register, cas-register, kv, mutex, set, queue, a scenario's model, or delivery for"
+              + " send/poll histories (default: from the file's faultline header, else the format,"
+              + " else the smallest model that knows the history's functions).")
   String model;
+
+  @Option(
+      names = "--allow",
+      paramLabel = "CLASSES",
+      split = ",",
+      description =
+          "Delivery histories: anomaly classes that do not fail the check (lost, inconsistent,"
+              + " duplicate, reorder; default: the file's header, else none).")
+  List<String> allow;
 
   @Option(
       names = "--initial",
@@ -103,9 +121,10 @@ public final class CheckCommand implements Callable<Integer> {
     if (timeLimitSeconds < 0 || Double.isNaN(timeLimitSeconds)) {
       throw new UserError("--time-limit must be 0 (none) or a positive number of seconds.");
     }
-    if (model != null && Models.byName(model, null) == null) {
+    if (model != null && !model.equals(DELIVERY) && ScenarioModels.byName(model, null) == null) {
       throw new UserError(unknownModel(model));
     }
+    Set<String> allowed = allowed();
     List<Path> inputs;
     try {
       inputs = HistoryInputs.expand(files);
@@ -120,11 +139,17 @@ public final class CheckCommand implements Callable<Integer> {
       CheckResult r;
       try {
         HistoryFile h = HistoryFile.read(file, forced);
+        if (isDelivery(h)) {
+          DeliveryCheck.Outcome d = DeliveryCheck.check(h, allowed, explain, out, start);
+          anyNot |= d.status() == dev.faultline.scenarios.Verdict.Status.FAIL;
+          out.flush();
+          continue;
+        }
         List<String> note = new ArrayList<>(1);
         Model<?> m = chooseModel(h, initialValue, note, noted);
         CheckOptions options =
             CheckOptions.defaults()
-                .withRules(forcedRules != null ? forcedRules : h.format().rules())
+                .withRules(forcedRules != null ? forcedRules : rulesOf(h))
                 .withPartition(!noPartition)
                 .withTimeLimit(remaining(start));
         r = Linearizability.check(h.ops(), m, options);
@@ -162,10 +187,65 @@ public final class CheckCommand implements Callable<Integer> {
     return anyNot ? ExitCodes.FAILED : anyUnknown ? ExitCodes.UNKNOWN : ExitCodes.OK;
   }
 
+  /** Whether {@code h} is judged as a delivery history rather than for linearizability. */
+  private boolean isDelivery(HistoryFile h) {
+    if (model != null) {
+      return model.equals(DELIVERY);
+    }
+    return h.header() != null ? h.header().delivery() : JepsenKafkaShape.isDelivery(h.ops());
+  }
+
+  /** The rules of the file's faultline header, else of its format. */
+  private static Rules rulesOf(HistoryFile h) {
+    return h.header() != null && h.header().rules() != null
+        ? h.header().rules()
+        : h.format().rules();
+  }
+
+  private Set<String> allowed() {
+    if (allow == null) {
+      return null;
+    }
+    Set<String> out = new TreeSet<>();
+    for (String a : allow) {
+      if (!DeliveryJudge.CLASSES.contains(a.strip())) {
+        throw new UserError(
+            "unknown --allow class '" + a + "'; use " + String.join(", ", DeliveryJudge.CLASSES));
+      }
+      out.add(a.strip());
+    }
+    return out;
+  }
+
   private Model<?> chooseModel(
       HistoryFile h, Object initialValue, List<String> note, Set<String> noted) {
     if (model != null) {
-      return Models.byName(model, initialValue);
+      return ScenarioModels.byName(model, initialValue);
+    }
+    if (h.header() != null && h.header().model() != null) {
+      Model<?> declared = ScenarioModels.byName(h.header().model(), initialValue);
+      if (declared == null) {
+        throw new UserError(
+            h.name()
+                + ": its header names the model '"
+                + h.header().model()
+                + "', which no scenario of the catalog declares (is its jar on --classpath?)",
+            ExitCodes.USAGE);
+      }
+      if (noted.add(h.header().model() + "header")) {
+        note.add(
+            "note: "
+                + h.name()
+                + ": checked with the "
+                + h.header().model()
+                + " model under "
+                + (rules != null ? rules : rulesOf(h).name().toLowerCase(Locale.ROOT))
+                + " rules"
+                + (rules != null
+                    ? " (its faultline header names the model; --rules the rules)."
+                    : ", as the run that wrote it was (its faultline header)."));
+      }
+      return declared;
     }
     String name = h.format().defaultModel();
     String why = "the default for " + describe(h.format());
@@ -253,11 +333,9 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static String unknownModel(String name) {
-    return "unknown --model '"
-        + name
-        + "'; use one of "
-        + String.join(", ", new LinkedHashSet<>(Models.NAMES))
-        + ".";
+    Set<String> names = new LinkedHashSet<>(ScenarioModels.names());
+    names.add(DELIVERY);
+    return "unknown --model '" + name + "'; use one of " + String.join(", ", names) + ".";
   }
 
   private static String indent(String text) {

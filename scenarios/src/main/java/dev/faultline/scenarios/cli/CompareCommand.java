@@ -6,7 +6,7 @@ import dev.faultline.scenarios.Scenario;
 import dev.faultline.scenarios.compare.ComparisonRow;
 import dev.faultline.scenarios.compare.ComparisonTable;
 import dev.faultline.scenarios.compare.Configuration;
-import dev.faultline.scenarios.compare.MetricMedians;
+import dev.faultline.scenarios.compare.MetricDistribution;
 import dev.faultline.scenarios.compare.PairedDifference;
 import dev.faultline.scenarios.sweep.ClientMetrics;
 import dev.faultline.scenarios.sweep.SeedOutcome;
@@ -128,11 +128,6 @@ public final class CompareCommand implements Callable<Integer> {
     }
     out.println();
     ComparisonTable.print(out, rows);
-    MetricMedians.print(
-        out,
-        scenario.headlineMetrics(),
-        configs.stream().map(Configuration::label).toList(),
-        outcomesByConfig);
     List<PairedDifference> paired = new ArrayList<>();
     for (int i = 1; i < configs.size(); i++) {
       paired.add(
@@ -145,6 +140,14 @@ public final class CompareCommand implements Callable<Integer> {
               schedulesByConfig.get(i)));
     }
     ComparisonTable.printPaired(out, paired);
+    List<MetricDistribution> distributions = new ArrayList<>();
+    for (String m : scenario.distributionMetrics()) {
+      for (int i = 0; i < configs.size(); i++) {
+        distributions.add(
+            MetricDistribution.of(m, configs.get(i).label(), outcomesByConfig.get(i).values()));
+      }
+    }
+    MetricDistribution.print(out, distributions);
     if (scheduleMismatches.isEmpty()) {
       out.println("fault schedules: identical across configurations for every seed.");
     } else {
@@ -167,7 +170,8 @@ public final class CompareCommand implements Callable<Integer> {
                   + String.join(" --vary ", vary)
                   + options.setFlags(),
               reportRows,
-              ReportWriting.paired(paired));
+              ReportWriting.paired(paired),
+              ReportWriting.distributions(distributions));
       out.println("report: " + index);
     }
     out.flush();

@@ -1,9 +1,12 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.scenarios.ScenarioRegistry;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the {@code faultline} command line. */
 @Command(
@@ -26,14 +29,21 @@ public final class Faultline implements Runnable {
           SweepCommand.class,
           ListCommand.class,
           MergeCommand.class,
+          DiffCommand.class,
           CompareCommand.class,
           ReplayCommand.class,
           ShrinkCommand.class,
           BenchCommand.class,
           CheckCommand.class,
+          GenHistoryCommand.class,
           RingStatsCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The whole command line, every subcommand registered (for tests that parse arguments). */
+  public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
 
   /** The command line with the subcommand {@code args} name, or with all of them. */
   private static CommandLine commandLine(String[] args) {
@@ -52,6 +62,19 @@ public final class Faultline implements Runnable {
     return cli;
   }
 
+  /** Inherited by every subcommand, so it may stand before or after the command's name. */
+  @Option(
+      names = "--classpath",
+      paramLabel = "JARS",
+      scope = ScopeType.INHERIT,
+      description =
+          "Jars or directories with scenarios of your own (separated by '"
+              + "${sys:path.separator}'; default: $FAULTLINE_CLASSPATH); see"
+              + " docs/writing-models.md.")
+  void classpath(String jars) {
+    ScenarioRegistry.useClasspath(jars);
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -64,6 +87,7 @@ public final class Faultline implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code; used by tests. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    ScenarioRegistry.resetClasspath();
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
@@ -106,15 +130,19 @@ public final class Faultline implements Runnable {
     } catch (OutOfMemoryError e) {
       err.println("error: " + OutOfMemory.sentence("running faultline"));
       code = ExitCodes.UNKNOWN;
+    } finally {
+      // The class path is the command's: callers in the same JVM (tests) start afresh.
+      ScenarioRegistry.resetClasspath();
+      out.flush();
+      err.flush();
     }
-    out.flush();
-    err.flush();
     return code;
   }
 
   private static RuntimeException usersProblem(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof dev.faultline.scenarios.KnobException
+          || t instanceof dev.faultline.scenarios.ScenarioLoadException
           || t instanceof dev.faultline.scenarios.report.ReportException) {
         return (RuntimeException) t;
       }

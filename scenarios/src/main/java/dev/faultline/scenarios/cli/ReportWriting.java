@@ -81,11 +81,31 @@ final class ReportWriting {
       String command,
       java.util.List<SweepReportInput.Config> rows,
       java.util.List<SweepReportInput.Paired> paired) {
+    return index(dir, title, command, rows, paired, java.util.List.of());
+  }
+
+  static Path index(
+      Path dir,
+      String title,
+      String command,
+      java.util.List<SweepReportInput.Config> rows,
+      java.util.List<SweepReportInput.Paired> paired,
+      java.util.List<SweepReportInput.Distribution> distributions) {
     try {
-      return SweepReports.write(dir, title, command, rows, paired).toAbsolutePath().normalize();
+      return SweepReports.write(dir, title, command, rows, paired, distributions)
+          .toAbsolutePath()
+          .normalize();
     } catch (IOException e) {
       throw new UserError("cannot write the report into " + dir + ": " + e.getMessage(), 2);
     }
+  }
+
+  /** The report's form of the metric distributions. */
+  static java.util.List<SweepReportInput.Distribution> distributions(
+      java.util.List<dev.faultline.scenarios.compare.MetricDistribution> all) {
+    return all.stream()
+        .map(d -> new SweepReportInput.Distribution(d.metric(), d.label(), d.samples()))
+        .toList();
   }
 
   /** The report's form of the paired comparisons. */

@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.cli;
 
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
@@ -59,12 +60,25 @@ public final class RunCommand implements Callable<Integer> {
       description = "Also write the run's HTML report into DIR (see docs/reports.md).")
   Path reportDir;
 
+  @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description =
+          "Also write what the clients saw to FILE: Jepsen EDN (.edn) or JSON lines (.jsonl); see"
+              + " docs/histories.md.")
+  Path historyFile;
+
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
     boolean drawn = seed == null;
     long s = drawn ? freshSeed() : SeedRange.requireSeed(seed, "--seed");
+    HistoryCheck historyCheck = null;
+    if (historyFile != null) {
+      HistoryFiles.formatOf(historyFile);
+      historyCheck = HistoryFiles.checkOf(scenario, knobs);
+    }
     RunSpec run = RunSpec.of(s, knobs);
     if (scheduleFile != null) {
       run = run.withSchedule(withinFaultPhase(readSchedule(scheduleFile), knobs, scheduleFile));
@@ -81,6 +95,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     Summaries.print(out, result, wallMillis, scheduleFile);
+    if (historyCheck != null) {
+      HistoryFiles.write(historyFile, result, historyCheck);
+      out.println(
+          "history: "
+              + historyFile
+              + " ("
+              + result.history().size()
+              + " entries; ./faultline check "
+              + historyFile
+              + " judges it as this run did)");
+    }
     if (reportDir != null) {
       try {
         out.println("report: " + RunReports.writeInto(reportDir, result));

@@ -57,7 +57,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--shard",
       paramLabel = "I/N",
-      description = "Run only shard I of N (0-based): every N-th seed from the first plus I.")
+      description =
+          "Run only shard I of N (0-based): every N-th seed from the first plus I; auto/N takes I"
+              + " from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's pod index).")
   String shardText = "0/1";
 
   @Option(
@@ -66,10 +68,31 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Write an HTML sweep report (and failing seeds' reports) into DIR.")
   Path reportDir;
 
+  @Option(
+      names = "--histories",
+      paramLabel = "DIR",
+      description =
+          "Also write each seed's client history into DIR as SCENARIO-seedN.edn (or .jsonl); see"
+              + " docs/histories.md.")
+  Path historiesDir;
+
+  @Option(
+      names = "--history-format",
+      paramLabel = "F",
+      description = "edn (Jepsen EDN, the default) or jsonl, for --histories.")
+  String historyFormat = "edn";
+
   @Override
   public Integer call() throws InterruptedException {
     Scenario scenario = options.scenario();
     Knobs knobs = options.resolve(scenario);
+    HistorySink histories =
+        historiesDir == null
+            ? null
+            : new HistorySink(
+                historiesDir,
+                HistoryFiles.formatNamed(historyFormat),
+                HistoryFiles.checkOf(scenario, knobs));
     Shard shard = parseShard(shardText);
     SeedRange range = seedOptions.range(shard);
     int workers = seedOptions.workers;
@@ -104,10 +127,18 @@ public final class SweepCommand implements Callable<Integer> {
                   scenario,
                   knobs,
                   workers,
-                  r -> ClientMetrics.recordLatencies(r.history(), latency))
+                  r -> {
+                    ClientMetrics.recordLatencies(r.history(), latency);
+                    if (histories != null) {
+                      histories.accept(r);
+                    }
+                  })
               .run(todo, results, err, terminal));
     } catch (IOException e) {
       throw new UserError("cannot write results file " + file + ": " + e.getMessage(), 2);
+    }
+    if (histories != null) {
+      histories.finish(out);
     }
     int code = SweepSummary.print(out, done);
     if (reportDir != null) {
@@ -137,7 +168,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   static Shard parseShard(String text) {
     try {
-      return Shard.parse(text);
+      return Shard.resolve(text, System::getenv);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

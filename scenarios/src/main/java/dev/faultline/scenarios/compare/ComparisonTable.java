@@ -108,7 +108,7 @@ public final class ComparisonTable {
     out.flush();
   }
 
-  private static void printAligned(PrintWriter out, List<List<String>> table) {
+  static void printAligned(PrintWriter out, List<List<String>> table) {
     int[] width = new int[table.get(0).size()];
     for (List<String> row : table) {
       for (int i = 0; i < row.size(); i++) {

@@ -3,6 +3,7 @@ package dev.faultline.scenarios.compose;
 import dev.faultline.checker.history.Op;
 import dev.faultline.scenarios.Histories;
 import dev.faultline.scenarios.Knobs;
+import dev.faultline.scenarios.NetworkKnobs;
 import dev.faultline.scenarios.Phases;
 import dev.faultline.scenarios.RunSpec;
 import dev.faultline.scenarios.Scenario;
@@ -56,14 +57,20 @@ public abstract class ComposedScenario implements Scenario {
     long end = heal + k.getLong("liveness-ms") * 1000;
     Simulation sim =
         new Simulation(
-            SimConfig.of(spec.seed())
-                .withFullTrace(spec.fullTrace())
-                .withBounds(end + 1, maxEvents(k)));
+            NetworkKnobs.configure(
+                k,
+                SimConfig.of(spec.seed())
+                    .withFullTrace(spec.fullTrace())
+                    .withBounds(end + 1, maxEvents(k))));
     Setup setup = new Setup(sim, spec, heal, end);
     compose(setup);
+    NetworkKnobs.applyLinks(k, sim);
     List<String> servers = setup.servers();
     for (Invariant inv : setup.invariants()) {
       sim.addInvariant(inv);
+    }
+    for (Invariant probe : setup.probes()) {
+      sim.addInvariant(probe);
     }
     FaultPlane plane = new FaultPlane(sim, servers, k.getInt("max-down"));
     if (spec.schedule() != null) {

@@ -24,6 +24,7 @@ public final class Setup {
   private final long livenessEndMicros;
   private final List<String> servers = new ArrayList<>();
   private final List<Invariant> invariants = new ArrayList<>();
+  private final List<Invariant> probes = new ArrayList<>();
   private final List<Nemesis> nemeses = new ArrayList<>();
   private final List<Checker> checkers = new ArrayList<>();
   private Supplier<BooleanSupplier> liveness;
@@ -68,6 +69,12 @@ public final class Setup {
     return sim.addNode(name, factory);
   }
 
+  /** Adds a server that boots at {@code startMicros} (down until then). */
+  public int server(String name, Supplier<? extends Node> factory, long startMicros) {
+    servers.add(name);
+    return sim.addNode(name, factory, startMicros);
+  }
+
   /** Adds a node that faults do not aim at: a client, a producer, a controller. */
   public int node(String name, Supplier<? extends Node> factory) {
     return sim.addNode(name, factory);
@@ -75,6 +82,15 @@ public final class Setup {
 
   public void invariant(Invariant invariant) {
     invariants.add(invariant);
+  }
+
+  /**
+   * Adds a probe: called after every event like an invariant, to measure (an election's downtime,
+   * say), never to fail the run; it is not listed among the invariants. Unlike a nemesis it runs
+   * when a schedule is replayed too, so what it measures replays.
+   */
+  public void probe(Invariant probe) {
+    probes.add(probe);
   }
 
   /** Adds a note to the invariants verdict (which invariants apply, and why the others do not). */
@@ -109,6 +125,10 @@ public final class Setup {
 
   List<Invariant> invariants() {
     return invariants;
+  }
+
+  List<Invariant> probes() {
+    return probes;
   }
 
   List<Nemesis> nemeses() {

@@ -1,5 +1,6 @@
 package dev.faultline.scenarios.dynamo;
 
+import dev.faultline.checker.history.Rules;
 import dev.faultline.models.ring.Ring;
 import dev.faultline.models.ring.store.ClientConfig;
 import dev.faultline.models.ring.store.StoreClient;
@@ -11,6 +12,7 @@ import dev.faultline.models.ring.store.StoreServer;
 import dev.faultline.models.ring.store.Version;
 import dev.faultline.models.ring.store.Versions;
 import dev.faultline.scenarios.FaultKnobs;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -74,6 +77,12 @@ public final class DynamoScenario extends ComposedScenario {
     k.add(Knob.integer("liveness-ms", 1000, 100, 3_600_000, "time after the heal"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
+  }
+
+  /** Stale reads: linearizability per key against a register whose reads may return siblings. */
+  @Override
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(new HistoryCheck.Linearizable(new SiblingRegister(), Rules.PORCUPINE));
   }
 
   @Override

@@ -80,11 +80,11 @@ final class ControllerMeasurements {
     }
   }
 
-  /** The three times as metrics (-1: not within its window), and whether all were measured. */
+  /** The three times as metrics (absent when not measured in time), and whether all were. */
   Verdict verdict(SortedMap<String, Double> metrics) {
-    metrics.put("controller.failover.ms", ms(controllerFailover));
-    metrics.put("broker.failover.ms", ms(brokerFailover));
-    metrics.put("controlled.shutdown.ms", ms(controlledShutdown));
+    put(metrics, "controller.failover.ms", controllerFailover);
+    put(metrics, "broker.failover.ms", brokerFailover);
+    put(metrics, "controlled.shutdown.ms", controlledShutdown);
     List<String> missing = new ArrayList<>();
     if (controllerFailover < 0) {
       missing.add("no other controller was active before the crashed one restarted");
@@ -105,6 +105,12 @@ final class ControllerMeasurements {
     return missing.isEmpty()
         ? Verdict.pass("experiments", summary)
         : Verdict.fail("experiments", summary, missing);
+  }
+
+  private static void put(SortedMap<String, Double> metrics, String name, long micros) {
+    if (micros >= 0) {
+      metrics.put(name, ms(micros));
+    }
   }
 
   private static double ms(long micros) {

@@ -52,7 +52,7 @@ public final class KafkaControllerScenario extends ComposedScenario {
   }
 
   @Override
-  public List<String> headlineMetrics() {
+  public List<String> distributionMetrics() {
     return List.of("controller.failover.ms", "broker.failover.ms", "controlled.shutdown.ms");
   }
 

@@ -6,6 +6,7 @@ import dev.faultline.models.producer.ProducerConfig;
 import dev.faultline.models.raft.RaftBug;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.ReadPath;
+import dev.faultline.models.raft.Timers;
 import dev.faultline.models.replog.FlushPolicy;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.zk.ZkConfig;
@@ -15,8 +16,10 @@ import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The knobs of {@code kafka-produce}: Kafka's own settings under Kafka's names, the workload, the
@@ -204,18 +207,20 @@ final class KafkaKnobs {
   static RaftConfig controllerRaft(Knobs k, int firstController) {
     long election = micros(k, "controller.quorum.election.timeout.ms");
     long fetchTimeout = micros(k, "controller.quorum.fetch.timeout.ms");
-    return new RaftConfig(
-        k.getInt("controllers"),
-        election,
-        fetchTimeout,
-        Math.max(1, fetchTimeout / 4),
-        500,
-        true,
-        true,
-        ReadPath.LOG,
-        true,
-        RaftBug.NONE,
-        firstController);
+    return RaftConfig.builder(k.getInt("controllers"))
+        .timers(Timers.KRAFT)
+        .electionTimeout(election, 2 * election)
+        .fetchTimeout(fetchTimeout)
+        .fetchMaxWait(Math.max(1, fetchTimeout / 4))
+        .electionBackoffMax(election)
+        .maxFetchRecords(500)
+        .preVote(true)
+        .checkQuorum(true)
+        .readPath(ReadPath.LOG)
+        .epochStartRecord(true)
+        .bug(RaftBug.NONE)
+        .firstVoterId(firstController)
+        .build();
   }
 
   static KraftConfig kraft(Knobs k, ReplogConfig replog, int totalPartitions) {
@@ -249,6 +254,26 @@ final class KafkaKnobs {
     return k.get("controller").equals("zk")
         ? k.getLong("zookeeper.session.timeout.ms") * 1000
         : 2 * k.getLong("controller.quorum.fetch.timeout.ms") * 1000;
+  }
+
+  /**
+   * When the consumer starts its final read, in virtual microseconds: after the fault phase and the
+   * producers' delivery timeout, so that every send has its outcome by then.
+   */
+  static long finalReadMicros(Knobs k) {
+    return k.getLong("duration-ms") * 1000 + k.getLong("delivery.timeout.ms") * 1000 + 100_000;
+  }
+
+  /** The anomaly classes the {@code allow} knob tolerates. */
+  static Set<String> allowed(Knobs k) {
+    Set<String> allowed = new TreeSet<>();
+    String allow = k.get("allow");
+    if (allow.equals("all")) {
+      allowed.addAll(ANOMALY_CLASSES);
+    } else if (!allow.equals("none")) {
+      allowed.addAll(List.of(allow.split(",")));
+    }
+    return allowed;
   }
 
   static int acks(Knobs k) {

@@ -8,6 +8,7 @@ import dev.faultline.models.replog.Broker;
 import dev.faultline.models.replog.PartitionReplica;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Verdict;
@@ -18,8 +19,8 @@ import dev.faultline.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code kafka-produce}: brokers b1.. (a replicated log), a controller {@code ctl}, producers p1..
@@ -43,6 +44,14 @@ public final class KafkaProduceScenario extends ComposedScenario {
   @Override
   public List<Knob> knobs() {
     return KafkaKnobs.all();
+  }
+
+  /** The delivery checks, with the consumer's final read and the anomaly classes {@code allow}s. */
+  @Override
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(
+        new HistoryCheck.Delivery(
+            List.copyOf(KafkaKnobs.allowed(knobs)), KafkaKnobs.finalReadMicros(knobs) * 1000));
   }
 
   @Override
@@ -80,7 +89,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
       producers.add(s.node("p" + i, () -> new ProducerClient(pc, sim.history(), process)));
       sim.history().nameProcess(process, "p" + i);
     }
-    long finalRead = faultEnd + pc.deliveryTimeoutMicros() + 100_000;
+    long finalRead = KafkaKnobs.finalReadMicros(k);
     ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, control);
     long consumerProcess = producers.size() + 1L;
     int consumer = s.node("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
@@ -118,10 +127,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
         (o, metrics) -> {
           KafkaVerdicts.Judgement judgement =
               KafkaVerdicts.judge(o.history(), consumerProcess, finalRead * 1000);
-          Set<String> allowed = new TreeSet<>(List.of(k.get("allow").split(",")));
-          if (k.get("allow").equals("all")) {
-            allowed.addAll(KafkaKnobs.ANOMALY_CLASSES);
-          }
+          Set<String> allowed = KafkaKnobs.allowed(k);
           KafkaVerdicts.metrics(judgement, sim.history(), pc.requestTimeoutMicros(), metrics);
           metrics.put("elections", (double) control.elections(sim));
           metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));

@@ -8,6 +8,7 @@ import dev.faultline.checker.history.OpType;
 import dev.faultline.scenarios.Verdict;
 import dev.faultline.sim.history.OpLog;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -32,36 +33,57 @@ final class KafkaVerdicts {
 
   /** Both reports, the values the final read found, and the anomaly classes. */
   record Judgement(
-      DeliveryReport full, DeliveryReport finalLog, Set<Long> finalValues, Set<String> classes) {}
+      DeliveryReport full, DeliveryReport finalLog, Set<Object> finalValues, Set<String> classes) {}
 
   private KafkaVerdicts() {}
 
   static Judgement judge(List<Op> ops, long consumer, long finalReadNanos) {
+    int start = -1;
+    for (int i = 0; i < ops.size() && start < 0; i++) {
+      Op op = ops.get(i);
+      boolean finalAssign =
+          op.process() == consumer
+              && op.f().equals("assign")
+              && op.type() == OpType.INVOKE
+              && op.timeNanos() >= finalReadNanos;
+      start = finalAssign ? i : -1;
+    }
+    return judge(ops, consumer, start);
+  }
+
+  /**
+   * Judges {@code ops} whose final read by {@code consumer} starts at index {@code start} (-1: it
+   * never started, so the final log holds only the sends). A {@code consumer} of -1 means the
+   * history has no final read: the final log is the whole history.
+   */
+  static Judgement judge(List<Op> ops, long consumer, int start) {
     List<Op> finalOps = new ArrayList<>();
-    boolean inFinalRead = false;
-    Set<Long> finalValues = new TreeSet<>();
-    for (Op op : ops) {
-      if (op.process() != consumer) {
-        finalOps.add(op);
+    // Looked up only, never iterated: a hash set of the record values (numbers or strings).
+    Set<Object> finalValues = new HashSet<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      boolean inFinalRead = consumer < 0 || (op.process() == consumer && start >= 0 && i >= start);
+      if (op.process() == consumer && !inFinalRead) {
         continue;
       }
-      inFinalRead |=
-          op.f().equals("assign") && op.type() == OpType.INVOKE && op.timeNanos() >= finalReadNanos;
-      if (inFinalRead) {
-        finalOps.add(op);
-        if (op.f().equals("poll") && op.type() == OpType.OK && op.value() instanceof List<?> l) {
-          for (Object pair : l) {
-            finalValues.add((Long) ((List<?>) pair).get(1));
+      finalOps.add(op);
+      if (inFinalRead
+          && op.f().equals("poll")
+          && op.type() == OpType.OK
+          && op.value() instanceof List<?> l) {
+        for (Object pair : l) {
+          if (pair instanceof List<?> p && p.size() == 2 && p.get(1) != null) {
+            finalValues.add(p.get(1));
           }
         }
       }
     }
     DeliveryReport full = DeliveryChecker.check(ops);
-    DeliveryReport last = DeliveryChecker.check(finalOps);
+    DeliveryReport last = consumer < 0 ? full : DeliveryChecker.check(finalOps);
     return new Judgement(full, last, finalValues, classes(full, last, finalValues));
   }
 
-  private static Set<String> classes(DeliveryReport full, DeliveryReport last, Set<Long> kept) {
+  private static Set<String> classes(DeliveryReport full, DeliveryReport last, Set<Object> kept) {
     Set<String> out = new TreeSet<>();
     if (full.counts().lost() > 0 || last.counts().lost() > 0) {
       out.add("lost");
@@ -72,7 +94,7 @@ final class KafkaVerdicts {
           case LOST_WRITE -> out.add("lost");
           case INCONSISTENT_OFFSETS -> out.add("inconsistent");
           case NONMONOTONIC_SEND -> {
-            boolean earlierKept = kept.contains(((Number) a.values().get(0)).longValue());
+            boolean earlierKept = kept.contains(a.values().get(0));
             if (!earlierKept) {
               out.add("inconsistent");
             } else if (r == last) {

@@ -3,7 +3,6 @@ package dev.faultline.scenarios.raft;
 import dev.faultline.models.raft.RaftNode;
 import dev.faultline.scenarios.compose.Nemesis;
 import dev.faultline.scenarios.compose.NemesisContext;
-import dev.faultline.sim.RandomStream;
 import dev.faultline.sim.Simulation;
 import dev.faultline.sim.fault.Fault;
 import dev.faultline.sim.fault.PartitionShape;
@@ -11,24 +10,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A nemesis aimed at the moment after an election, the window where Raft's subtle mistakes live: a
- * leader cut off from the other voters as soon as it is elected keeps accepting client commands
- * that no one else stores (a "zombie"), and the next elections must then choose between logs that
- * end in different epochs (the Raft paper's figure 8); a voter that crashes and restarts while an
- * election runs must still remember its vote. Every {@code pollMicros} it looks for a new candidacy
- * and a new leader: with probability {@code rate} it crashes a voter other than the candidate for a
- * short while, and isolates the new leader from the other voters (clients still reach it) for a
- * random while. Draws come from the seed's {@code election-nemesis} stream. Its crashes count
- * against {@code max-down}; its cut adds to any in force, and its heal clears every cut.
+ * A nemesis aimed at the moments around an election, where Raft's subtle mistakes live. Every
+ * {@code pollMicros} it looks at the voters; at each of three moments it strikes with probability
+ * {@code rate}:
+ *
+ * <ul>
+ *   <li>a voter has just granted its vote in a new epoch: it crashes at once and restarts soon (a
+ *       voter must still remember the vote when the election's other candidates ask again);
+ *   <li>a leader has just been elected: it is cut off from the other voters for a while, clients
+ *       still reaching it (a "zombie" whose entries no one else stores, so that later elections
+ *       choose between logs that end in different epochs);
+ *   <li>a leader has just committed for the first time in its epoch: it crashes, and restarts after
+ *       a while (the moment of the Raft paper's figure 8, when a new leader has committed what
+ *       earlier epochs left behind but nothing of its own yet).
+ * </ul>
+ *
+ * Every fault goes through the fault plane: crashes count against {@code max-down} (a refused crash
+ * is simply not applied), the cut adds to any in force, and its heal clears every cut. Draws come
+ * from the seed's {@code election-nemesis} stream.
  */
 final class ElectionNemesis implements Nemesis {
   private final double rate;
   private final long durationMicros;
   private final long pollMicros;
   private NemesisContext ctx;
-  private int newestEpoch;
-  private int newestCandidacy;
-  private long busyUntil;
+  private int[] voteSeen;
+  private int newestLeaderEpoch;
+  private int leaderWatched = -1;
+  private int watchedEpoch;
+  private long hwAtElection;
+  private long cutUntil;
 
   ElectionNemesis(double rate, long durationMicros, long pollMicros) {
     this.rate = rate;
@@ -44,71 +55,77 @@ final class ElectionNemesis implements Nemesis {
   @Override
   public void start(NemesisContext context) {
     this.ctx = context;
+    this.voteSeen = new int[context.servers().size()];
     ctx.sim().at(pollMicros, this::poll);
   }
 
-  private void poll() {
+  private RaftNode node(int i) {
     Simulation sim = ctx.sim();
-    List<String> servers = ctx.servers();
-    RandomStream random = ctx.random();
-    long endMicros = ctx.faultEndMicros();
-    long now = sim.nowMicros();
-    int leader = -1;
-    int epoch = newestEpoch;
-    for (int i = 0; i < servers.size(); i++) {
-      if (sim.node(sim.idOf(servers.get(i))) instanceof RaftNode n
-          && n.isLeader()
-          && n.epoch() > epoch) {
-        leader = i;
-        epoch = n.epoch();
+    return sim.node(sim.idOf(ctx.servers().get(i))) instanceof RaftNode n ? n : null;
+  }
+
+  private void poll() {
+    long now = ctx.sim().nowMicros();
+    for (int i = 0; i < voteSeen.length; i++) {
+      RaftNode n = node(i);
+      if (n != null && !n.isLeader() && n.votedFor() >= 0 && n.epoch() > voteSeen[i]) {
+        voteSeen[i] = n.epoch();
+        if (n.votedFor() != ctx.sim().idOf(ctx.servers().get(i)) && ctx.random().chance(rate)) {
+          crash(i, 1_000 + ctx.exponential(durationMicros / 8));
+        }
       }
     }
-    int voter = campaignVoter();
-    if (voter >= 0 && now >= busyUntil && random.chance(rate)) {
-      // A voter that has just answered a candidate crashes and comes back soon, while the
-      // election of that epoch may still be running.
-      long until = Math.min(endMicros, now + 1_000 + ctx.exponential(durationMicros / 4));
-      String name = servers.get(voter);
-      ctx.plane().strike(new Fault.Crash(name));
-      ctx.plane().at(until, new Fault.Restart(name));
-      busyUntil = until;
-    }
-    if (leader >= 0) {
-      newestEpoch = epoch;
-      if (now >= busyUntil && random.chance(rate)) {
-        long until = Math.min(endMicros, now + 1_000 + ctx.exponential(durationMicros));
-        List<String> rest = new ArrayList<>(servers);
-        rest.remove(servers.get(leader));
-        ctx.plane()
-            .strike(
-                new Fault.Partition(
-                    PartitionShape.ISOLATE, List.of(List.of(servers.get(leader)), rest)));
-        ctx.plane().at(until, new Fault.Heal());
-        busyUntil = until;
-      }
-    }
-    if (now + pollMicros < endMicros) {
-      sim.at(now + pollMicros, this::poll);
+    watchNewLeader(now);
+    watchFirstCommit();
+    if (now + pollMicros < ctx.faultEndMicros()) {
+      ctx.sim().at(now + pollMicros, this::poll);
     }
   }
 
-  /** A voter other than the candidate, when a candidacy of a new epoch has started; else -1. */
-  private int campaignVoter() {
-    Simulation sim = ctx.sim();
-    List<String> servers = ctx.servers();
-    int candidate = -1;
-    for (int i = 0; i < servers.size(); i++) {
-      if (sim.node(sim.idOf(servers.get(i))) instanceof RaftNode n
-          && n.role().equals("candidate")
-          && n.epoch() > newestCandidacy) {
-        newestCandidacy = n.epoch();
-        candidate = i;
+  /** A leader of a newer epoch than any seen: maybe cut it off, and watch for its first commit. */
+  private void watchNewLeader(long now) {
+    for (int i = 0; i < voteSeen.length; i++) {
+      RaftNode n = node(i);
+      if (n == null || !n.isLeader() || n.epoch() <= newestLeaderEpoch) {
+        continue;
+      }
+      newestLeaderEpoch = n.epoch();
+      leaderWatched = i;
+      watchedEpoch = n.epoch();
+      hwAtElection = n.highWatermark();
+      if (now >= cutUntil && ctx.random().chance(rate)) {
+        cutUntil = Math.min(ctx.faultEndMicros(), now + 1_000 + ctx.exponential(durationMicros));
+        String name = ctx.servers().get(i);
+        List<String> rest = new ArrayList<>(ctx.servers());
+        rest.remove(name);
+        ctx.plane()
+            .strike(new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(name), rest)));
+        ctx.plane().at(cutUntil, new Fault.Heal());
+        leaderWatched = -1; // a zombie's commits are not the moment this nemesis waits for
       }
     }
-    if (candidate < 0) {
-      return -1;
+  }
+
+  private void watchFirstCommit() {
+    if (leaderWatched < 0) {
+      return;
     }
-    int v = ctx.random().nextInt(servers.size() - 1);
-    return v >= candidate ? v + 1 : v;
+    RaftNode n = node(leaderWatched);
+    if (n == null || !n.isLeader() || n.epoch() != watchedEpoch) {
+      leaderWatched = -1;
+    } else if (n.highWatermark() > hwAtElection) {
+      int i = leaderWatched;
+      leaderWatched = -1;
+      if (ctx.random().chance(rate)) {
+        crash(i, 1_000 + ctx.exponential(durationMicros / 2));
+      }
+    }
+  }
+
+  private void crash(int i, long forMicros) {
+    String name = ctx.servers().get(i);
+    long back = Math.min(ctx.faultEndMicros(), ctx.sim().nowMicros() + forMicros);
+    ctx.plane().strike(new Fault.Crash(name));
+    ctx.plane().at(back, new Fault.Restart(name));
   }
 }

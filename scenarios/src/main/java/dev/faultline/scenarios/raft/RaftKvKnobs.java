@@ -4,6 +4,7 @@ import dev.faultline.models.raft.ClientConfig;
 import dev.faultline.models.raft.RaftBug;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.ReadPath;
+import dev.faultline.models.raft.Timers;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.KnobException;
@@ -33,7 +34,32 @@ final class RaftKvKnobs {
     k.add(
         Knob.integer(
             "liveness-ms", 5_000, 1, 3_600_000, "time allowed after the heal for every client"));
-    k.add(Knob.integer("election-timeout-ms", 150, 1, 60_000, "base election timeout"));
+    k.add(
+        Knob.choice(
+            "flavour",
+            "custom",
+            List.of("custom", "kraft", "raft"),
+            "kraft: KRaft's own mechanisms together (pre-vote, the epoch-start LeaderChange"
+                + " record, KRaft timers); raft: the paper's (none of them, Raft timers); custom:"
+                + " the three knobs below as set"));
+    k.add(
+        Knob.choice(
+            "timers",
+            "kraft",
+            List.of("kraft", "raft"),
+            "kraft: fixed fetch timeout, then randomized candidacy and backoff; raft: the paper's"
+                + " randomized election timeout reset by heartbeats"));
+    k.add(
+        Knob.range(
+            "election-timeout-ms",
+            "150",
+            1,
+            600_000,
+            "randomized election timeout MIN..MAX (one value T means T..2T)"));
+    k.add(Knob.integer("heartbeat-ms", 0, 0, 60_000, "raft timers: heartbeat (0: half of MIN)"));
+    k.add(
+        Knob.integer(
+            "election-backoff-max-ms", 0, 0, 60_000, "kraft timers: longest backoff (0: MIN)"));
     k.add(Knob.integer("fetch-timeout-ms", 300, 1, 60_000, "follower fetch timeout"));
     k.add(Knob.integer("fetch-wait-ms", 150, 1, 60_000, "how long the leader holds an idle fetch"));
     k.add(Knob.integer("fetch-max-records", 16, 1, 100_000, "entries per fetch response"));
@@ -71,16 +97,17 @@ final class RaftKvKnobs {
     k.add(
         Knob.decimal(
             "election-fault-rate",
-            0.8,
+            1.0,
             0,
             1,
-            "election nemesis, every 10 ms: with this chance it crashes a voter of a new candidacy"
-                + " (back after a quarter of the duration) and cuts a newly elected leader off"
-                + " from the other voters, clients still reaching it (0: off)"));
+            "election nemesis, looking every 2 ms: with this chance it crashes a voter that has"
+                + " just voted (back after an eighth of the duration), cuts a newly elected leader"
+                + " off from the other voters (clients still reach it), and crashes a leader at"
+                + " its first commit (back after half the duration) (0: off)"));
     k.add(
         Knob.integer(
             "election-fault-duration-ms",
-            600,
+            300,
             1,
             3_600_000,
             "election nemesis: mean length of the cut; a heal ends it (and every other cut)"));
@@ -101,6 +128,48 @@ final class RaftKvKnobs {
         .toList();
   }
 
+  /** What {@code flavour} sets: pre-vote, epoch-start-record and timers, in that order. */
+  static List<String> flavourSettings(String flavour) {
+    return switch (flavour) {
+      case "kraft" -> List.of("true", "true", "kraft");
+      case "raft" -> List.of("false", "false", "raft");
+      default -> List.of();
+    };
+  }
+
+  private static final List<String> FLAVOURED = List.of("pre-vote", "epoch-start-record", "timers");
+
+  /**
+   * The value of a knob that {@code flavour} may set; a flavour that contradicts a value the user
+   * set is a usage error.
+   */
+  static String flavoured(Knobs k, String name) {
+    List<String> set = flavourSettings(k.get("flavour"));
+    if (set.isEmpty()) {
+      return k.get(name);
+    }
+    String v = set.get(FLAVOURED.indexOf(name));
+    String given = k.changed().get(name);
+    if (given != null && !given.equals(v)) {
+      throw new KnobException(
+          "flavour=" + k.get("flavour") + " sets " + name + "=" + v + ", not " + given);
+    }
+    return v;
+  }
+
+  /** The knobs a flavour set to values other than those shown, for {@code run} to print. */
+  static java.util.SortedMap<String, String> inEffect(Knobs k) {
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    List<String> set = flavourSettings(k.get("flavour"));
+    for (int i = 0; i < set.size(); i++) {
+      String name = FLAVOURED.get(i);
+      if (!set.get(i).equals(k.get(name))) {
+        out.put(name, set.get(i) + ", set by flavour=" + k.get("flavour"));
+      }
+    }
+    return out;
+  }
+
   /** Refuses a mix of operations that does not add up: reads and cas at most the whole. */
   static void check(Knobs k) {
     double reads = k.getDouble("read-fraction");
@@ -113,20 +182,36 @@ final class RaftKvKnobs {
               + k.get("cas-fraction")
               + " add up to more than 1; the rest of the operations are writes");
     }
+    raft(k); // a flavour contradicted, a bug flag that cannot act: refused before anything runs
   }
 
   static RaftConfig raft(Knobs k) {
-    return new RaftConfig(
-        k.getInt("voters"),
-        k.getLong("election-timeout-ms") * 1000,
-        k.getLong("fetch-timeout-ms") * 1000,
-        k.getLong("fetch-wait-ms") * 1000,
-        k.getInt("fetch-max-records"),
-        k.getBool("pre-vote"),
-        k.getBool("check-quorum"),
-        ReadPath.fromLabel(k.get("read-path")),
-        k.getBool("epoch-start-record"),
-        RaftBug.fromLabel(k.get("bug")));
+    long[] t = k.getRange("election-timeout-ms");
+    long min = t[0] * 1000;
+    long max = t.length == 1 ? 2 * min : t[1] * 1000;
+    long heartbeat = k.getLong("heartbeat-ms") * 1000;
+    long backoff = k.getLong("election-backoff-max-ms") * 1000;
+    RaftBug bug = RaftBug.fromLabel(k.get("bug"));
+    ReadPath readPath = ReadPath.fromLabel(k.get("read-path"));
+    if (bug == RaftBug.STALE_LEADER_READ && readPath == ReadPath.LOG) {
+      throw new KnobException(
+          "bug=stale-leader-read acts only on reads by read index; read-path=log appends every"
+              + " read to the log, so the flag would change nothing");
+    }
+    return RaftConfig.builder(k.getInt("voters"))
+        .timers(Timers.fromLabel(flavoured(k, "timers")))
+        .electionTimeout(min, max)
+        .heartbeatInterval(heartbeat > 0 ? heartbeat : Math.max(1, min / 2))
+        .electionBackoffMax(backoff > 0 ? backoff : min)
+        .fetchTimeout(k.getLong("fetch-timeout-ms") * 1000)
+        .fetchMaxWait(k.getLong("fetch-wait-ms") * 1000)
+        .maxFetchRecords(k.getInt("fetch-max-records"))
+        .preVote(Boolean.parseBoolean(flavoured(k, "pre-vote")))
+        .checkQuorum(k.getBool("check-quorum"))
+        .readPath(readPath)
+        .epochStartRecord(Boolean.parseBoolean(flavoured(k, "epoch-start-record")))
+        .bug(bug)
+        .build();
   }
 
   static ClientConfig client(Knobs k) {

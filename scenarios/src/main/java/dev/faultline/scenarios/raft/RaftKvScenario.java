@@ -9,10 +9,12 @@ import dev.faultline.checker.linear.Models;
 import dev.faultline.models.raft.ClientConfig;
 import dev.faultline.models.raft.CommittedLogIntact;
 import dev.faultline.models.raft.KvClient;
+import dev.faultline.models.raft.LogMatching;
 import dev.faultline.models.raft.MonotonicHighWatermark;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.RaftNode;
 import dev.faultline.models.raft.SingleLeaderPerEpoch;
+import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Verdict;
@@ -23,6 +25,7 @@ import dev.faultline.sim.history.OpLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code raft-kv}: a KRaft-flavoured Raft cluster serving a key-value store to clients that read,
@@ -35,7 +38,7 @@ public final class RaftKvScenario extends ComposedScenario {
   private static final Duration CHECK_BUDGET = Duration.ofSeconds(20);
 
   /** How often the election nemesis looks for a new leader. */
-  private static final long ELECTION_POLL_MICROS = 10_000;
+  private static final long ELECTION_POLL_MICROS = 2_000;
 
   @Override
   public String name() {
@@ -53,9 +56,20 @@ public final class RaftKvScenario extends ComposedScenario {
     return RaftKvKnobs.all();
   }
 
+  /** Linearizability per key against a cas-register, under Porcupine's rules (see below). */
+  @Override
+  public Optional<HistoryCheck> historyCheck(Knobs knobs) {
+    return Optional.of(new HistoryCheck.Linearizable(Models.casRegister(null), Rules.PORCUPINE));
+  }
+
   @Override
   public void checkKnobs(Knobs knobs) {
     RaftKvKnobs.check(knobs);
+  }
+
+  @Override
+  public java.util.SortedMap<String, String> knobsInEffect(Knobs knobs) {
+    return RaftKvKnobs.inEffect(knobs);
   }
 
   @Override
@@ -75,6 +89,7 @@ public final class RaftKvScenario extends ComposedScenario {
     s.invariant(new SingleLeaderPerEpoch(raft.voters()));
     s.invariant(new MonotonicHighWatermark(raft.voters()));
     s.invariant(committed);
+    s.invariant(new LogMatching(raft.voters()));
     s.generatedFaults();
     long leaderGap = k.getLong("leader-fault-gap-ms") * 1000;
     if (leaderGap > 0) {

@@ -96,6 +96,19 @@ public final class SweepReports {
       List<SweepReportInput.Config> rows,
       List<SweepReportInput.Paired> paired)
       throws IOException {
-    return SweepReport.write(dir, new SweepReportInput(title, command, rows, paired));
+    return write(dir, title, command, rows, paired, List.of());
+  }
+
+  /** A comparison's report with the distributions of the scenario's headline metrics. */
+  public static Path write(
+      Path dir,
+      String title,
+      String command,
+      List<SweepReportInput.Config> rows,
+      List<SweepReportInput.Paired> paired,
+      List<SweepReportInput.Distribution> distributions)
+      throws IOException {
+    return SweepReport.write(
+        dir, new SweepReportInput(title, command, rows, paired, distributions));
   }
 }

@@ -29,6 +29,36 @@ public record Shard(int index, int count) {
         "a shard looks like 0/4 (the first of four shards), not '" + text + "'");
   }
 
+  /** The environment variable a Kubernetes Indexed Job sets to each pod's index. */
+  public static final String INDEX_VARIABLE = "JOB_COMPLETION_INDEX";
+
+  /**
+   * Parses {@code i/n}, or {@code auto/n}, which takes i from {@code JOB_COMPLETION_INDEX} as
+   * {@code env} gives it: each pod of an Indexed Job runs its own shard. Throws
+   * IllegalArgumentException with a sentence when the variable is unset or not an index.
+   */
+  public static Shard resolve(String text, java.util.function.UnaryOperator<String> env) {
+    String t = text.strip();
+    if (!t.startsWith("auto/")) {
+      return parse(t);
+    }
+    String index = env.apply(INDEX_VARIABLE);
+    if (index == null || index.isBlank()) {
+      throw new IllegalArgumentException(
+          "--shard "
+              + t
+              + " takes the shard from "
+              + INDEX_VARIABLE
+              + ", which is not set (a Kubernetes Indexed Job sets it in each pod); give"
+              + " --shard I/N instead");
+    }
+    if (!index.strip().matches("[0-9]{1,9}")) {
+      throw new IllegalArgumentException(
+          INDEX_VARIABLE + " is '" + index + "', not a shard index such as 0 or 7");
+    }
+    return parse(index.strip() + t.substring("auto".length()));
+  }
+
   public boolean includes(long seed, long firstSeed) {
     return Math.floorMod(seed - firstSeed, (long) count) == index;
   }
