@@ -47,12 +47,12 @@ class KafkaControllerModesTest {
 
   @Test
   void aZombieControllersWriteIsCaughtWithTheBugAndNeverLandsWithoutIt() {
-    ScenarioResult buggy = run(PRODUCE, 12, "controller=zk", "bug=zombie-controller");
+    ScenarioResult buggy = run(PRODUCE, 9, "controller=zk", "bug=zombie-controller");
     assertEquals(Verdict.Status.FAIL, buggy.status(), buggy.replayCommand());
     assertTrue(
         verdict(buggy, "invariants").summary().contains("OnlyTheControllerWrites"),
         verdict(buggy, "invariants").summary());
-    ScenarioResult fixed = run(PRODUCE, 12, "controller=zk");
+    ScenarioResult fixed = run(PRODUCE, 9, "controller=zk");
     assertEquals(Verdict.Status.PASS, fixed.status(), fixed.replayCommand());
   }
 
