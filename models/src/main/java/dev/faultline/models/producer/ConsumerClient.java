@@ -58,6 +58,7 @@ public final class ConsumerClient implements Node {
   private int pendingPartition;
   private String pendingF;
   private long nextRequestId = 1;
+  private long bootstrapRequests;
   private long polls;
   private long maxLsoLag;
   private boolean finalRead;
@@ -77,10 +78,15 @@ public final class ConsumerClient implements Node {
     position = new long[config.partitions()];
     readToEnd = new boolean[config.partitions()];
     c.setRole("consumer");
-    c.send(config.controller(), new ReplogMessage.MetadataRequest());
+    c.send(bootstrap(), new ReplogMessage.MetadataRequest());
     c.setTimer(config.pollIntervalMicros(), Timer.POLL);
     c.setTimer(Math.max(0, config.finalReadMicros() - c.nowMicros()), Timer.FINAL);
     c.setTimer(100_000, Timer.METADATA);
+  }
+
+  /** The node to ask for metadata next: the bootstrap servers in turn. */
+  private int bootstrap() {
+    return config.controller() + (int) (bootstrapRequests++ % config.bootstrapServers());
   }
 
   @Override
@@ -94,7 +100,7 @@ public final class ConsumerClient implements Node {
       }
     } else if (tag == Timer.METADATA) {
       if (!finished) {
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         c.setTimer(100_000, Timer.METADATA);
       }
     } else if (tag instanceof PollTimeout t && t.requestId() == pending) {
@@ -136,7 +142,7 @@ public final class ConsumerClient implements Node {
     history.invoke(process, pendingF, (long) p, null);
     if (st == null || st.leader() < 0) {
       history.fail(process, pendingF, (long) p, null);
-      ctx.send(config.controller(), new ReplogMessage.MetadataRequest());
+      ctx.send(bootstrap(), new ReplogMessage.MetadataRequest());
       ctx.setTimer(config.pollIntervalMicros(), Timer.POLL);
       return;
     }
@@ -178,7 +184,7 @@ public final class ConsumerClient implements Node {
         history.ok(process, "lso", (long) r.partition(), r.offset());
       } else {
         history.fail(process, "lso", (long) r.partition(), null);
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
       }
       afterPoll(config.pollIntervalMicros());
     }
@@ -195,7 +201,7 @@ public final class ConsumerClient implements Node {
         history.ok(process, "assign", null, null);
         position[p] = 0;
       } else {
-        ctx.send(config.controller(), new ReplogMessage.MetadataRequest());
+        ctx.send(bootstrap(), new ReplogMessage.MetadataRequest());
       }
       afterPoll(config.pollIntervalMicros());
       return;

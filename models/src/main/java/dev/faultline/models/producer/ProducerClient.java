@@ -61,6 +61,7 @@ public final class ProducerClient implements Node {
   private ProducerIdentity identity;
   private long nextRequestId = 1;
   private long sent;
+  private long bootstrapRequests;
 
   /** {@code process} is this producer's Jepsen process; records are logged to {@code history}. */
   public ProducerClient(ProducerConfig config, OpLog history, long process) {
@@ -78,13 +79,18 @@ public final class ProducerClient implements Node {
     identity = new ProducerIdentity(config.partitions());
     sticky = new StickyPartitioner(config.partitions(), config.batchSize());
     c.setRole("producer");
-    c.send(config.controller(), new ReplogMessage.MetadataRequest());
+    c.send(bootstrap(), new ReplogMessage.MetadataRequest());
     if (config.idempotence()) {
-      c.send(config.controller(), new ReplogMessage.InitProducerId());
+      c.send(bootstrap(), new ReplogMessage.InitProducerId());
     }
     c.setTimer(config.sendIntervalMicros(), Timer.GENERATE);
     c.setTimer(EXPIRY_CHECK_MICROS, Timer.EXPIRE);
     c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
+  }
+
+  /** The node to ask for metadata next: the bootstrap servers in turn. */
+  private int bootstrap() {
+    return config.controller() + (int) (bootstrapRequests++ % config.bootstrapServers());
   }
 
   @Override
@@ -92,7 +98,9 @@ public final class ProducerClient implements Node {
     long now = c.nowMicros();
     if (tag == Timer.GENERATE) {
       if (now < config.stopMicros()) {
-        generate(now);
+        if (metadataKnown()) {
+          generate(now); // as Kafka's send() blocks until it has metadata
+        }
         c.setTimer(config.sendIntervalMicros(), Timer.GENERATE);
       }
     } else if (tag == Timer.EXPIRE) {
@@ -105,9 +113,9 @@ public final class ProducerClient implements Node {
       drain(now);
     } else if (tag == Timer.METADATA) {
       if (!idle() || now < config.stopMicros()) {
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         if (config.idempotence() && !identity.hasId()) {
-          c.send(config.controller(), new ReplogMessage.InitProducerId());
+          c.send(bootstrap(), new ReplogMessage.InitProducerId());
         }
       }
       c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
@@ -115,7 +123,7 @@ public final class ProducerClient implements Node {
       PendingBatch b = inFlight.get(t.requestId());
       if (b != null) {
         disconnect(b.destination, now);
-        c.send(config.controller(), new ReplogMessage.MetadataRequest());
+        c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         drain(now);
       }
     }
@@ -176,7 +184,7 @@ public final class ProducerClient implements Node {
         if (r.error() == ErrorCode.NOT_LEADER_OR_FOLLOWER
             || r.error() == ErrorCode.FENCED_LEADER_EPOCH
             || r.error() == ErrorCode.UNKNOWN_LEADER_EPOCH) {
-          c.send(config.controller(), new ReplogMessage.MetadataRequest());
+          c.send(bootstrap(), new ReplogMessage.MetadataRequest());
         }
         failed(b, r.error(), now);
       }
@@ -325,6 +333,15 @@ public final class ProducerClient implements Node {
     b.destination = leader;
     inFlight.put(id, b);
     b.timeoutTimer = ctx.setTimer(config.requestTimeoutMicros(), new RequestTimeout(id));
+  }
+
+  private boolean metadataKnown() {
+    for (PartitionState st : metadata) {
+      if (st != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The key {@code v} was logged with at its invocation; forgotten once it completes. */

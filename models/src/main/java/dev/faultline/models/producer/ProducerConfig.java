@@ -21,7 +21,10 @@ package dev.faultline.models.producer;
  *     partition is Kafka's default partitioner's choice. 0: records have no key and go to the
  *     sticky partitioner
  * @param stopMicros the workload sends no record at or after this time
- * @param controller the node id to ask for metadata and a producer id
+ * @param controller the node id to ask for metadata (the first of the bootstrap servers) and a
+ *     producer id
+ * @param bootstrapServers how many nodes, from {@code controller} on, it asks in turn: the single
+ *     controller node (1), or every broker of a KRaft or ZooKeeper-mode cluster
  */
 public record ProducerConfig(
     int acks,
@@ -37,7 +40,8 @@ public record ProducerConfig(
     int partitions,
     int keys,
     long stopMicros,
-    int controller) {
+    int controller,
+    int bootstrapServers) {
 
   public ProducerConfig {
     if (acks != 0 && acks != 1 && acks != -1) {
@@ -47,7 +51,12 @@ public record ProducerConfig(
       throw new IllegalArgumentException(
           "idempotence needs acks=all, retries > 0 and at most 5 requests in flight");
     }
-    if (retries < 0 || maxInFlight < 1 || batchSize < 1 || partitions < 1 || keys < 0) {
+    if (retries < 0
+        || maxInFlight < 1
+        || batchSize < 1
+        || partitions < 1
+        || keys < 0
+        || bootstrapServers < 1) {
       throw new IllegalArgumentException("producer counts must be positive");
     }
     if (lingerMicros < 0
@@ -57,5 +66,39 @@ public record ProducerConfig(
         || sendIntervalMicros <= 0) {
       throw new IllegalArgumentException("producer timings must be positive");
     }
+  }
+
+  /** Settings that ask one node, the controller, for metadata and producer ids. */
+  public ProducerConfig(
+      int acks,
+      boolean idempotence,
+      int retries,
+      int maxInFlight,
+      long lingerMicros,
+      int batchSize,
+      long deliveryTimeoutMicros,
+      long requestTimeoutMicros,
+      long retryBackoffMicros,
+      long sendIntervalMicros,
+      int partitions,
+      int keys,
+      long stopMicros,
+      int controller) {
+    this(
+        acks,
+        idempotence,
+        retries,
+        maxInFlight,
+        lingerMicros,
+        batchSize,
+        deliveryTimeoutMicros,
+        requestTimeoutMicros,
+        retryBackoffMicros,
+        sendIntervalMicros,
+        partitions,
+        keys,
+        stopMicros,
+        controller,
+        1);
   }
 }

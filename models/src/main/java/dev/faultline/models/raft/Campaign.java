@@ -54,8 +54,9 @@ abstract sealed class Campaign implements RoleState permits ProspectiveState, Ca
   private void ask() {
     RaftMessage m = request(node.log());
     for (int v = 0; v < node.config().voters(); v++) {
-      if (!ballot.hasAnswered(v)) {
-        node.ctx().send(v, m);
+      int id = node.config().voterId(v);
+      if (!ballot.hasAnswered(id)) {
+        node.ctx().send(id, m);
       }
     }
     retryAt = node.now() + node.config().fetchRetryMicros();

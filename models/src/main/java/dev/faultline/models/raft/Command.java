@@ -9,6 +9,13 @@ public sealed interface Command {
   /** The first entry of every epoch, appended by its leader (KRaft's LeaderChange record). */
   record LeaderChange(int leader) implements Command {}
 
+  /**
+   * A record of an application served above the log instead of the key-value store (the KRaft
+   * metadata records, the ZooKeeper-like store's transactions). The key-value state machine skips
+   * it; the application reads it from the log.
+   */
+  non-sealed interface AppRecord extends Command {}
+
   /** A command from a client session. */
   sealed interface ClientCommand extends Command {
     long client();

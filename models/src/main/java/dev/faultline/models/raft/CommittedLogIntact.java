@@ -22,12 +22,19 @@ public final class CommittedLogIntact implements Invariant {
    */
   private final List<Integer> committedBy = new ArrayList<>();
 
+  private final int first;
   private final Node[] seen;
   private final long[] verified;
   private final long[] truncations;
   private final int[] electedEpoch;
 
   public CommittedLogIntact(int servers) {
+    this(0, servers);
+  }
+
+  /** Checks nodes first..first+servers-1. */
+  public CommittedLogIntact(int first, int servers) {
+    this.first = first;
     this.seen = new Node[servers];
     this.verified = new long[servers];
     this.truncations = new long[servers];
@@ -63,7 +70,7 @@ public final class CommittedLogIntact implements Invariant {
   @Override
   public String check(Simulation sim) {
     for (int i = 0; i < seen.length; i++) {
-      if (sim.node(i) instanceof RaftNode n) {
+      if (sim.node(first + i) instanceof RaftNode n) {
         String broken = check(sim, i, n);
         if (broken != null) {
           return broken;
@@ -82,7 +89,7 @@ public final class CommittedLogIntact implements Invariant {
     } else if (truncations[i] != log.truncations()) {
       truncations[i] = log.truncations();
       if (log.endOffset() < verified[i]) {
-        return sim.nameOf(i)
+        return sim.nameOf(first + i)
             + " truncated its log to "
             + log.endOffset()
             + ", losing committed entries up to offset "
@@ -104,7 +111,7 @@ public final class CommittedLogIntact implements Invariant {
       long required = committedBefore(n.epoch());
       if (log.endOffset() < required) {
         return "leader "
-            + sim.nameOf(i)
+            + sim.nameOf(first + i)
             + " of epoch "
             + n.epoch()
             + " was elected without committed entries from offset "
@@ -117,7 +124,7 @@ public final class CommittedLogIntact implements Invariant {
       LogEntry mine = log.entry(o);
       LogEntry agreed = committed.get((int) o);
       if (!mine.equals(agreed)) {
-        return sim.nameOf(i)
+        return sim.nameOf(first + i)
             + " holds "
             + mine
             + " at offset "

@@ -41,6 +41,8 @@ final class LeaderState implements RoleState {
   private final long[] echoedBarrier;
   private final RaftMessage.FetchRequest[] parked;
   private final long[] parkedAt;
+  private final int self;
+  private final Observers observers;
   private final Map<Long, Long> appendedSeq = new TreeMap<>();
   private final List<PendingRead> reads = new ArrayList<>();
   private long epochStartOffset;
@@ -57,6 +59,8 @@ final class LeaderState implements RoleState {
     this.echoedBarrier = new long[voters];
     this.parked = new RaftMessage.FetchRequest[voters];
     this.parkedAt = new long[voters];
+    this.self = node.config().voterIndex(node.ctx().self());
+    this.observers = new Observers(node, epoch);
   }
 
   @Override
@@ -102,24 +106,36 @@ final class LeaderState implements RoleState {
     log.append(new LogEntry(log.endOffset(), epoch, c));
     log.sync();
     wakeParked();
+    observers.wakeAll();
     maybeAdvanceHighWatermark();
+  }
+
+  /** Appends an application's record; returns its offset. */
+  long appendRecord(Command.AppRecord r) {
+    long offset = node.log().endOffset();
+    append(r);
+    return offset;
   }
 
   /** Tells voters that have not fetched lately (or all, at the start) who leads this epoch. */
   private void announce(long now, boolean all) {
     RaftMessage m = new RaftMessage.BeginQuorumEpoch(epoch, node.ctx().self());
     for (int v = 0; v < voters; v++) {
-      if (v != node.ctx().self()
-          && (all || now - lastFetchAt[v] > node.config().fetchTimeoutMicros() / 2)) {
-        node.ctx().send(v, m);
+      if (v != self && (all || now - lastFetchAt[v] > node.config().fetchTimeoutMicros() / 2)) {
+        node.ctx().send(node.config().voterId(v), m);
       }
     }
     nextCheckAt = now + node.config().fetchTimeoutMicros() / 4;
   }
 
   void onFetch(int from, RaftMessage.FetchRequest r) {
-    lastFetchAt[from] = node.now();
-    echoedBarrier[from] = Math.max(echoedBarrier[from], r.barrier());
+    int v = node.config().voterIndex(from);
+    if (v < 0) {
+      observers.onFetch(from, r);
+      return;
+    }
+    lastFetchAt[v] = node.now();
+    echoedBarrier[v] = Math.max(echoedBarrier[v], r.barrier());
     RaftLog log = node.log();
     RaftLog.EpochEnd end = log.endOffsetForEpoch(r.lastFetchedEpoch());
     if (r.fetchOffset() > 0
@@ -139,24 +155,25 @@ final class LeaderState implements RoleState {
                   barrier));
       return;
     }
-    matchOffset[from] = r.fetchOffset();
+    matchOffset[v] = r.fetchOffset();
     maybeAdvanceHighWatermark();
     serveReads();
     if (r.fetchOffset() < log.endOffset() || r.barrier() < barrier) {
-      respond(from, r);
+      respond(v, r);
     } else {
-      parked[from] = r;
-      parkedAt[from] = node.now();
+      parked[v] = r;
+      parkedAt[v] = node.now();
     }
   }
 
-  private void respond(int to, RaftMessage.FetchRequest r) {
-    if (parked[to] == r) {
-      parked[to] = null;
+  /** Answers voter {@code v}'s fetch {@code r}. */
+  private void respond(int v, RaftMessage.FetchRequest r) {
+    if (parked[v] == r) {
+      parked[v] = null;
     }
     node.ctx()
         .send(
-            to,
+            node.config().voterId(v),
             new RaftMessage.FetchResponse(
                 epoch,
                 node.ctx().self(),
@@ -180,13 +197,14 @@ final class LeaderState implements RoleState {
 
   private void maybeAdvanceHighWatermark() {
     long[] offsets = matchOffset.clone();
-    offsets[node.ctx().self()] = node.log().endOffset();
+    offsets[self] = node.log().endOffset();
     Arrays.sort(offsets);
     long majorityOffset = offsets[voters - node.config().majority()];
     boolean pastEpochStart = majorityOffset > epochStartOffset;
     if (majorityOffset > node.highWatermark()
         && (pastEpochStart || node.config().bug() == RaftBug.COMMIT_PREVIOUS_EPOCH)) {
       node.advanceHighWatermark(majorityOffset); // applies, and calls onApplied for each entry
+      observers.wakeAll(); // observers learn the commit at once
       startReads();
       serveReads();
     }
@@ -274,7 +292,7 @@ final class LeaderState implements RoleState {
   private int confirmations(long b) {
     int n = 0;
     for (int v = 0; v < voters; v++) {
-      if (v == node.ctx().self() || echoedBarrier[v] >= b) {
+      if (v == self || echoedBarrier[v] >= b) {
         n++;
       }
     }
@@ -292,7 +310,7 @@ final class LeaderState implements RoleState {
         d = Math.min(d, parkedAt[v] + node.config().fetchMaxWaitMicros());
       }
     }
-    return d;
+    return Math.min(d, observers.nextDeadline());
   }
 
   @Override
@@ -308,6 +326,7 @@ final class LeaderState implements RoleState {
         respond(v, parked[v]);
       }
     }
+    observers.onTick(nowMicros);
     if (nowMicros < nextCheckAt) {
       return;
     }
@@ -329,8 +348,8 @@ final class LeaderState implements RoleState {
     for (int v = 0; v < voters; v++) {
       if (parked[v] != null) {
         respond(v, parked[v]);
-      } else if (v != node.ctx().self()) {
-        node.ctx().send(v, announce);
+      } else if (v != self) {
+        node.ctx().send(node.config().voterId(v), announce);
       }
     }
   }
@@ -338,8 +357,7 @@ final class LeaderState implements RoleState {
   private boolean majorityFetchedSince(long nowMicros) {
     int fresh = 0;
     for (int v = 0; v < voters; v++) {
-      if (v == node.ctx().self()
-          || nowMicros - lastFetchAt[v] <= node.config().checkQuorumMicros()) {
+      if (v == self || nowMicros - lastFetchAt[v] <= node.config().checkQuorumMicros()) {
         fresh++;
       }
     }

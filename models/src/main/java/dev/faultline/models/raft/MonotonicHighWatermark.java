@@ -9,10 +9,17 @@ import dev.faultline.sim.Simulation;
  * as KRaft's does: the high watermark is not persisted but learned from the leader.)
  */
 public final class MonotonicHighWatermark implements Invariant {
+  private final int first;
   private final Node[] seen;
   private final long[] last;
 
   public MonotonicHighWatermark(int servers) {
+    this(0, servers);
+  }
+
+  /** Checks nodes first..first+servers-1. */
+  public MonotonicHighWatermark(int first, int servers) {
+    this.first = first;
     this.seen = new Node[servers];
     this.last = new long[servers];
   }
@@ -25,12 +32,12 @@ public final class MonotonicHighWatermark implements Invariant {
   @Override
   public String check(Simulation sim) {
     for (int i = 0; i < seen.length; i++) {
-      if (!(sim.node(i) instanceof RaftNode n)) {
+      if (!(sim.node(first + i) instanceof RaftNode n)) {
         continue;
       }
       long hw = n.highWatermark();
       if (seen[i] == n && hw < last[i]) {
-        return sim.nameOf(i) + "'s high watermark went back from " + last[i] + " to " + hw;
+        return sim.nameOf(first + i) + "'s high watermark went back from " + last[i] + " to " + hw;
       }
       seen[i] = n;
       last[i] = hw;

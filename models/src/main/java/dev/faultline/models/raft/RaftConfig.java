@@ -6,7 +6,7 @@ package dev.faultline.models.raft;
  * of 500 ms and an election backoff of at most 1 s; the scenarios scale them down so that a short
  * run sees many elections. Build one with {@link #builder(int)}.
  *
- * @param voters how many voters there are; they are nodes 0..voters-1
+ * @param voters how many voters there are (nodes {@code firstVoterId} on)
  * @param timers which rules start elections: KRaft's or the Raft paper's
  * @param electionTimeoutMinMicros each randomized election timeout is drawn uniformly from [min,
  *     max]
@@ -27,6 +27,9 @@ package dev.faultline.models.raft;
  *     when off (the Raft paper's way), its first commit waits for a client command, and a read by
  *     read index appends the entry it needs
  * @param bug the mistake reintroduced, or {@link RaftBug#NONE}
+ * @param firstVoterId the node id of the first voter: the voters are nodes {@code firstVoterId} to
+ *     {@code firstVoterId + voters - 1} (0 when the voters are the first nodes of the simulation;
+ *     the KRaft controllers follow the brokers)
  */
 public record RaftConfig(
     int voters,
@@ -42,7 +45,8 @@ public record RaftConfig(
     boolean checkQuorum,
     ReadPath readPath,
     boolean epochStartRecord,
-    RaftBug bug) {
+    RaftBug bug,
+    int firstVoterId) {
 
   public RaftConfig {
     if (voters < 1) {
@@ -66,6 +70,20 @@ public record RaftConfig(
     if (maxFetchRecords < 1) {
       throw new IllegalArgumentException("a fetch must be able to carry at least one record");
     }
+    if (firstVoterId < 0) {
+      throw new IllegalArgumentException("voter ids must not be negative");
+    }
+  }
+
+  /** The node id of voter {@code index} (0-based). */
+  public int voterId(int index) {
+    return firstVoterId + index;
+  }
+
+  /** The index of voter {@code nodeId}, or -1 when that node is not a voter (an observer). */
+  public int voterIndex(int nodeId) {
+    int i = nodeId - firstVoterId;
+    return i >= 0 && i < voters ? i : -1;
   }
 
   /** A builder with the scenario's scaled KRaft defaults for {@code voters} voters. */
@@ -89,6 +107,7 @@ public record RaftConfig(
     b.readPath = readPath;
     b.epochStartRecord = epochStartRecord;
     b.bug = bug;
+    b.firstVoterId = firstVoterId;
     return b;
   }
 
@@ -143,6 +162,7 @@ public record RaftConfig(
     private ReadPath readPath = ReadPath.READ_INDEX;
     private boolean epochStartRecord;
     private RaftBug bug = RaftBug.NONE;
+    private int firstVoterId;
 
     private Builder(int voters) {
       this.voters = voters;
@@ -210,6 +230,12 @@ public record RaftConfig(
       return this;
     }
 
+    /** The voters are nodes {@code id} to {@code id + voters - 1} (default 0). */
+    public Builder firstVoterId(int id) {
+      firstVoterId = id;
+      return this;
+    }
+
     public RaftConfig build() {
       return new RaftConfig(
           voters,
@@ -225,7 +251,8 @@ public record RaftConfig(
           checkQuorum,
           readPath,
           epochStartRecord,
-          bug);
+          bug,
+          firstVoterId);
     }
   }
 }

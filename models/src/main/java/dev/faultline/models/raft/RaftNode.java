@@ -15,6 +15,7 @@ import dev.faultline.sim.NodeContext;
  */
 public final class RaftNode implements Node {
   private final RaftConfig config;
+  private final RaftApplication app;
   private NodeContext ctx;
   private RaftLog log;
   private KvStateMachine machine;
@@ -23,7 +24,13 @@ public final class RaftNode implements Node {
   private long armedAt = Long.MAX_VALUE;
 
   public RaftNode(RaftConfig config) {
+    this(config, null);
+  }
+
+  /** A voter serving {@code app} (a fresh object per incarnation) above its log. */
+  public RaftNode(RaftConfig config, RaftApplication app) {
     this.config = config;
+    this.app = app;
   }
 
   @Override
@@ -34,15 +41,32 @@ public final class RaftNode implements Node {
     this.quorum = new QuorumState(this);
     quorum.start();
     rearm();
+    if (app != null) {
+      app.start(this, context);
+      app.onRaftChange();
+      rearm();
+    }
   }
 
   @Override
   public void onTimer(NodeContext context, Object tag) {
-    if (tag instanceof Long deadline && deadline == armedAt) {
-      armedAt = Long.MAX_VALUE;
-      quorum.state().onTick(now());
+    if (tag instanceof Long deadline) {
+      if (deadline == armedAt) {
+        armedAt = Long.MAX_VALUE;
+        quorum.state().onTick(now());
+      }
+    } else if (app != null) {
+      app.onTimer(tag);
     }
+    afterEvent();
+  }
+
+  private void afterEvent() {
     rearm();
+    if (app != null) {
+      app.onRaftChange();
+      rearm();
+    }
   }
 
   private void rearm() {
@@ -67,12 +91,15 @@ public final class RaftNode implements Node {
             new KvMessage.ClientResponse(
                 cmd.client(), cmd.seq(), KvMessage.Status.NOT_LEADER, null, knownLeader()));
       }
+    } else if (app != null) {
+      app.onMessage(from, message);
     }
-    rearm();
+    afterEvent();
   }
 
   private void onRaftMessage(int from, RaftMessage m) {
-    if (!(m instanceof RaftMessage.PreVoteRequest) && m.epoch() > quorum.epoch()) {
+    boolean fromVoter = config.voterIndex(from) >= 0;
+    if (!(m instanceof RaftMessage.PreVoteRequest) && m.epoch() > quorum.epoch() && fromVoter) {
       int leader = leaderNamedBy(m);
       // A fetch answer from the leader itself counts as contact; a BeginQuorumEpoch is counted as
       // such below, once the node follows.
@@ -226,6 +253,19 @@ public final class RaftNode implements Node {
   /** Entries below this offset are committed, as far as this node knows. */
   public long highWatermark() {
     return highWatermark;
+  }
+
+  /**
+   * Appends {@code record} if this voter leads; returns its offset, or -1 when it does not lead.
+   * The record is committed once the high watermark passes that offset.
+   */
+  public long propose(Command.AppRecord record) {
+    return quorum.state() instanceof LeaderState leader ? leader.appendRecord(record) : -1;
+  }
+
+  /** The application this voter serves, or null (the key-value store). */
+  public RaftApplication application() {
+    return app;
   }
 
   /** The value of {@code key} in this node's applied state, or null. */

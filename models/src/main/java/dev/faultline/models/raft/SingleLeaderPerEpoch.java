@@ -7,12 +7,19 @@ import java.util.TreeMap;
 
 /** No epoch ever has two leaders, at the same time or one after the other. */
 public final class SingleLeaderPerEpoch implements Invariant {
+  private final int first;
   private final int servers;
   private final Map<Integer, Integer> leaders = new TreeMap<>();
   private final int[] recordedEpoch;
 
   /** Checks nodes 0..servers-1. */
   public SingleLeaderPerEpoch(int servers) {
+    this(0, servers);
+  }
+
+  /** Checks nodes first..first+servers-1 (voters that are not the first nodes). */
+  public SingleLeaderPerEpoch(int first, int servers) {
+    this.first = first;
     this.servers = servers;
     this.recordedEpoch = new int[servers];
     java.util.Arrays.fill(recordedEpoch, -1);
@@ -25,9 +32,10 @@ public final class SingleLeaderPerEpoch implements Invariant {
 
   @Override
   public String check(Simulation sim) {
-    for (int i = 0; i < servers; i++) {
-      if (sim.node(i) instanceof RaftNode n && n.isLeader() && recordedEpoch[i] != n.epoch()) {
-        recordedEpoch[i] = n.epoch();
+    for (int j = 0; j < servers; j++) {
+      int i = first + j;
+      if (sim.node(i) instanceof RaftNode n && n.isLeader() && recordedEpoch[j] != n.epoch()) {
+        recordedEpoch[j] = n.epoch();
         Integer before = leaders.putIfAbsent(n.epoch(), i);
         if (before != null && before != i) {
           return sim.nameOf(before)

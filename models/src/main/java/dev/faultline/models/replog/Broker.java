@@ -20,6 +20,8 @@ public final class Broker implements Node, TxnVerifier {
   private enum Timer {
     HEARTBEAT,
     ISR_CHECK,
+    FLUSH,
+    WRITEBACK,
     TXN_TIMEOUT_CHECK
   }
 
@@ -34,6 +36,8 @@ public final class Broker implements Node, TxnVerifier {
   private static final long VERIFY_TIMEOUT_MICROS = 100_000;
 
   private final ReplogConfig config;
+  private final ControllerLink link;
+  private final FlushPolicy flush;
   private final Map<Integer, PartitionReplica> replicas = new TreeMap<>();
   private final Map<Long, Consumer<ErrorCode>> verifications = new TreeMap<>();
   private PartitionReplica[] byPartition; // the same replicas, for invariants' fast lookups
@@ -43,7 +47,19 @@ public final class Broker implements Node, TxnVerifier {
   private NodeContext ctx;
 
   public Broker(ReplogConfig config) {
+    this(config, null);
+  }
+
+  /** A broker reaching its controller through {@code link} (a fresh one per incarnation). */
+  public Broker(ReplogConfig config, ControllerLink link) {
+    this(config, link, FlushPolicy.everyAppend());
+  }
+
+  /** A broker that fsyncs its logs as {@code flush} says. */
+  public Broker(ReplogConfig config, ControllerLink link, FlushPolicy flush) {
     this.config = config;
+    this.link = link;
+    this.flush = flush;
   }
 
   @Override
@@ -59,13 +75,31 @@ public final class Broker implements Node, TxnVerifier {
     replicas.forEach((p, r) -> byPartition[p] = r);
     nextRequestId = (c.nowMicros() << 10) + 1;
     c.setRole("broker");
-    c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(true));
-    c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
+    if (link == null) {
+      c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(true));
+      c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
+    } else {
+      replicas.values().forEach(r -> r.alterIsrVia(link::alterIsr));
+      link.start(this, c);
+    }
     c.setTimer(isrCheckMicros(), Timer.ISR_CHECK);
     if (config.txn().statePartitions() > 0) {
       coordinator = new TxnCoordinator(config, c, p -> byPartition[p], p -> metadata[p]);
       c.setTimer(config.txn().abortCheckMicros(), Timer.TXN_TIMEOUT_CHECK);
     }
+    if (!flush.syncsEveryAppend()) {
+      replicas.values().forEach(r -> r.log.flushPolicy(flush));
+      if (flush.flushMicros() > 0) {
+        c.setTimer(flushCheckMicros(), Timer.FLUSH);
+      }
+      if (flush.writebackMicros() > 0) {
+        c.setTimer(flush.writebackMicros(), Timer.WRITEBACK);
+      }
+    }
+  }
+
+  private long flushCheckMicros() {
+    return Math.max(1, flush.flushMicros() / 4);
   }
 
   private long isrCheckMicros() {
@@ -74,12 +108,22 @@ public final class Broker implements Node, TxnVerifier {
 
   @Override
   public void onTimer(NodeContext c, Object tag) {
+    if (link != null && link.onTimer(tag)) {
+      return;
+    }
     if (tag == Timer.HEARTBEAT) {
       c.send(config.controller(), new ReplogMessage.BrokerHeartbeat(false));
       c.setTimer(config.heartbeatMicros(), Timer.HEARTBEAT);
     } else if (tag == Timer.ISR_CHECK) {
       replicas.values().forEach(PartitionReplica::onIsrCheck);
       c.setTimer(isrCheckMicros(), Timer.ISR_CHECK);
+    } else if (tag == Timer.FLUSH) {
+      replicas.values().forEach(r -> r.log.flushIfDue(c.nowMicros()));
+      c.setTimer(flushCheckMicros(), Timer.FLUSH);
+    } else if (tag == Timer.WRITEBACK) {
+      c.disk().sync(); // the operating system writes the page cache back
+      replicas.values().forEach(r -> r.log.writtenBack());
+      c.setTimer(flush.writebackMicros(), Timer.WRITEBACK);
     } else if (tag == Timer.TXN_TIMEOUT_CHECK) {
       coordinator.abortTimedOut();
       c.setTimer(config.txn().abortCheckMicros(), Timer.TXN_TIMEOUT_CHECK);
@@ -99,6 +143,9 @@ public final class Broker implements Node, TxnVerifier {
 
   @Override
   public void onMessage(NodeContext c, int from, Message message) {
+    if (link != null && link.onMessage(from, message)) {
+      return;
+    }
     if (!(message instanceof ReplogMessage m)) {
       return;
     }
@@ -222,8 +269,18 @@ public final class Broker implements Node, TxnVerifier {
     ctx.setTimer(VERIFY_TIMEOUT_MICROS, new VerifyTimeout(id));
   }
 
+  /** Applies the controller's newer states (as a {@link ControllerLink} learns them). */
+  public void onStates(List<PartitionState> states) {
+    onStates(new ReplogMessage.PartitionStates(states));
+  }
+
   private PartitionReplica replica(int partition) {
     return replicas.get(partition);
+  }
+
+  /** How this broker reaches its controller, or null (the single controller node). */
+  public ControllerLink link() {
+    return link;
   }
 
   /**

@@ -318,8 +318,7 @@ final class LeaderRole {
   private void propose(List<Integer> isr) {
     proposedIsr = List.copyOf(isr);
     proposedAtMicros = ctx.nowMicros();
-    ctx.send(
-        replica.config.controller(),
+    replica.sendAlterIsr(
         new ReplogMessage.AlterIsr(replica.partition, epoch, state.partitionEpoch(), proposedIsr));
   }
 

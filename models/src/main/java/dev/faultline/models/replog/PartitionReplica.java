@@ -4,6 +4,7 @@ import dev.faultline.sim.NodeContext;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One broker's replica of one partition: its log, high watermark and duplicate table, and its role
@@ -36,6 +37,7 @@ public final class PartitionReplica {
   private LeaderRole leader;
   private FollowerRole follower;
   private long truncatedBelowHighWatermark;
+  private Consumer<ReplogMessage.AlterIsr> alterIsr;
 
   PartitionReplica(ReplogConfig config, NodeContext ctx, int partition, TxnVerifier verifier) {
     this.config = config;
@@ -48,6 +50,20 @@ public final class PartitionReplica {
     this.highWatermark = hw == null ? 0 : Math.min(hw, log.endOffset());
     producers.rebuild(log);
     txns.rebuild(log);
+  }
+
+  /** Sends this replica's ISR proposals through {@code channel} instead of to the controller. */
+  void alterIsrVia(Consumer<ReplogMessage.AlterIsr> channel) {
+    this.alterIsr = channel;
+  }
+
+  /** A leader's ISR proposal, to the controller of the cluster's mode. */
+  void sendAlterIsr(ReplogMessage.AlterIsr request) {
+    if (alterIsr == null) {
+      ctx.send(config.controller(), request);
+    } else {
+      alterIsr.accept(request);
+    }
   }
 
   /** Applies a controller state if it is newer than the one this replica holds. */
@@ -97,7 +113,9 @@ public final class PartitionReplica {
     if (capped > highWatermark) {
       highWatermark = capped;
       ctx.disk().put(hwKey, highWatermark);
-      ctx.disk().sync();
+      if (log.syncsEveryAppend()) {
+        ctx.disk().sync(); // otherwise the checkpoint reaches the disk with the next writeback
+      }
     }
   }
 
@@ -122,7 +140,7 @@ public final class PartitionReplica {
 
   /** Appends records as a leader or follower, keeping the duplicate table in step. */
   void append(List<LogEntry> records) {
-    log.append(records);
+    log.append(records, ctx.nowMicros());
     for (LogEntry e : records) {
       producers.onAppended(e);
       txns.onAppended(e);

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One replica's log of a partition, mirrored on the broker's disk (every append is synced before it
- * is acknowledged or reported to a leader), with its leader-epoch cache: the first offset of every
- * epoch in the log. Offsets start at 0 and are the list index.
+ * One replica's log of a partition, mirrored on the broker's disk (appends reach the page cache and
+ * are synced as the {@link FlushPolicy} says: by default every append, before it is acknowledged or
+ * reported to a leader), with its leader-epoch cache: the first offset of every epoch in the log.
+ * Offsets start at 0 and are the list index.
  */
 public final class ReplicaLog {
   /** The answer to "where does epoch E end here?": the largest epoch at most E, and its end. */
@@ -17,6 +18,9 @@ public final class ReplicaLog {
   private final String name;
   private final List<LogEntry> entries = new ArrayList<>();
   private final List<long[]> epochStarts = new ArrayList<>(); // {epoch, startOffset}
+  private FlushPolicy flush = FlushPolicy.everyAppend();
+  private long unflushed;
+  private long oldestUnflushedMicros = -1;
 
   /** The log called {@code log-p<partition>} on {@code disk}, recovered from what it holds. */
   public ReplicaLog(Disk disk, int partition) {
@@ -40,8 +44,21 @@ public final class ReplicaLog {
     return entries.get(Math.toIntExact(offset));
   }
 
-  /** Appends records that must follow on from the end of the log; syncs the disk. */
+  /** How this log is fsynced (every append unless set). */
+  public void flushPolicy(FlushPolicy policy) {
+    this.flush = policy;
+  }
+
+  /**
+   * Appends records that must follow on from the end of the log; they reach the page cache, and the
+   * disk once the flush policy says so.
+   */
   public void append(List<LogEntry> records) {
+    append(records, -1);
+  }
+
+  /** Appends, noting {@code nowMicros} for {@code flush.ms} (-1 when it does not matter). */
+  public void append(List<LogEntry> records, long nowMicros) {
     for (LogEntry e : records) {
       if (e.offset() != entries.size()) {
         throw new IllegalStateException(
@@ -50,7 +67,44 @@ public final class ReplicaLog {
       remember(e);
       disk.append(name, e);
     }
+    if (records.isEmpty()) {
+      return;
+    }
+    if (unflushed == 0) {
+      oldestUnflushedMicros = nowMicros;
+    }
+    unflushed += records.size();
+    if (flush.flushMessages() > 0 && unflushed >= flush.flushMessages()) {
+      fsync();
+    }
+  }
+
+  /** Whether every append is synced at once (then checkpoints are synced too, as before). */
+  public boolean syncsEveryAppend() {
+    return flush.syncsEveryAppend();
+  }
+
+  /** Makes what was appended durable (the whole node's disk, as one sync does). */
+  public void fsync() {
     disk.sync();
+    unflushed = 0;
+    oldestUnflushedMicros = -1;
+  }
+
+  /** Fsyncs when the oldest unsynced record is {@code flush.ms} old (Kafka's log flusher). */
+  public void flushIfDue(long nowMicros) {
+    if (flush.flushMicros() > 0
+        && unflushed > 0
+        && oldestUnflushedMicros >= 0
+        && nowMicros - oldestUnflushedMicros >= flush.flushMicros()) {
+      fsync();
+    }
+  }
+
+  /** The operating system wrote the page cache back: nothing is pending any more. */
+  public void writtenBack() {
+    unflushed = 0;
+    oldestUnflushedMicros = -1;
   }
 
   private void remember(LogEntry e) {
@@ -71,7 +125,9 @@ public final class ReplicaLog {
       epochStarts.remove(epochStarts.size() - 1);
     }
     disk.truncate(name, (int) offset);
-    disk.sync();
+    if (flush.syncsEveryAppend()) {
+      disk.sync();
+    }
     return removed;
   }
 

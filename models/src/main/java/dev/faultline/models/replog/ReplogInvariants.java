@@ -19,9 +19,20 @@ public final class ReplogInvariants {
    * committed records may be thrown away by design, so only {@link OneLeaderPerEpoch} applies.
    */
   public static List<Invariant> forConfig(ReplogConfig config) {
+    return forConfig(config, FlushPolicy.everyAppend());
+  }
+
+  /**
+   * The invariants that must hold in {@code config} with brokers fsyncing as {@code flush} says:
+   * without an fsync per append, a crash of every replica (a power loss) throws committed records
+   * away by design too, so only {@link OneLeaderPerEpoch} applies.
+   */
+  public static List<Invariant> forConfig(ReplogConfig config, FlushPolicy flush) {
     List<Invariant> out = new ArrayList<>();
     out.add(new OneLeaderPerEpoch(config));
-    if (!config.uncleanLeaderElection() && !config.truncateToHighWatermark()) {
+    if (!config.uncleanLeaderElection()
+        && !config.truncateToHighWatermark()
+        && flush.syncsEveryAppend()) {
       out.add(new HighWatermarkNeverGoesBack(config));
       out.add(new CommittedRecordsStay(config));
     }

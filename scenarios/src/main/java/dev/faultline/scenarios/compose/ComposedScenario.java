@@ -37,6 +37,14 @@ public abstract class ComposedScenario implements Scenario {
   /** Declares the run's parts. */
   protected abstract void compose(Setup setup);
 
+  /**
+   * How long the fault phase lasts: {@code duration-ms}, unless the scenario derives it from its
+   * other knobs (a timeline that grows with the partition count, say).
+   */
+  protected long faultPhaseMicros(Knobs knobs) {
+    return knobs.getLong("duration-ms") * 1000;
+  }
+
   /** The bound on events of one run; passing it stops the run with a failing verdict. */
   protected long maxEvents(Knobs knobs) {
     return 200_000_000L;
@@ -45,7 +53,7 @@ public abstract class ComposedScenario implements Scenario {
   @Override
   public final ScenarioResult run(RunSpec spec) {
     Knobs k = spec.knobs();
-    long heal = k.getLong("duration-ms") * 1000;
+    long heal = faultPhaseMicros(k);
     long end = heal + k.getLong("liveness-ms") * 1000;
     Simulation sim =
         new Simulation(

@@ -1,6 +1,5 @@
 package dev.faultline.scenarios.kafka;
 
-import dev.faultline.models.replog.Controller;
 import dev.faultline.scenarios.compose.FaultPlane;
 import dev.faultline.scenarios.compose.Nemesis;
 import dev.faultline.scenarios.compose.NemesisContext;
@@ -24,6 +23,9 @@ final class KafkaFaults implements Nemesis {
   /** How long the stale-replica prelude cuts the leader off from its followers. */
   static final long PRELUDE_MICROS = 500_000;
 
+  /** How far apart the crashes of a power loss are. */
+  static final long POWER_LOSS_SPREAD_MICROS = 5_000;
+
   /** How long a producer pause lasts: longer than a request timeout. */
   static final long PAUSE_MICROS = 400_000;
 
@@ -32,7 +34,8 @@ final class KafkaFaults implements Nemesis {
 
   private final String fault;
   private final boolean staleReplica;
-  private final String controller;
+  private final ControlPlane control;
+  private final List<Integer> replicas;
   private final String firstProducer;
   private final double lossRate;
   private final double duplicateRate;
@@ -42,21 +45,27 @@ final class KafkaFaults implements Nemesis {
   KafkaFaults(
       String fault,
       boolean staleReplica,
-      String controller,
+      ControlPlane control,
+      List<Integer> replicas,
       String firstProducer,
       double lossRate,
       double duplicateRate) {
     this.fault = fault;
     this.staleReplica = staleReplica;
-    this.controller = controller;
+    this.control = control;
+    this.replicas = List.copyOf(replicas);
     this.firstProducer = firstProducer;
     this.lossRate = lossRate;
     this.duplicateRate = duplicateRate;
   }
 
-  /** How many brokers {@code fault} takes down at once: what it needs of {@code max-down}. */
-  static int brokersDown(String fault) {
+  /**
+   * How many brokers {@code fault} takes down at once: what it needs of {@code max-down} (a power
+   * loss takes the whole replica set).
+   */
+  static int brokersDown(String fault, int replicationFactor) {
     return switch (fault) {
+      case "power-loss" -> replicationFactor;
       case "two-failovers" -> 2;
       case "leader-crash" -> 1;
       default -> 0;
@@ -98,20 +107,24 @@ final class KafkaFaults implements Nemesis {
         plane.at(t0 + PAUSE_MICROS, new Fault.Resume(firstProducer));
       }
       case "two-failovers" -> sim.at(t0, this::twoFailovers);
+      case "power-loss" -> powerLoss(t0);
       default -> throw new IllegalArgumentException("not a forced fault: " + fault);
     }
   }
 
   private String leader() {
-    Simulation sim = ctx.sim();
-    Controller c = (Controller) sim.node(sim.idOf(controller));
-    int id = c.state(0).leader();
-    List<String> brokers = ctx.servers();
+    int id = control.leaderOf(ctx.sim(), 0);
+    List<String> brokers = brokers();
     return id < 0 ? brokers.get(0) : brokers.get(id);
   }
 
+  /** The brokers: the servers that are not controllers. */
+  private List<String> brokers() {
+    return ctx.servers().stream().filter(b -> !control.controllerNames().contains(b)).toList();
+  }
+
   private List<String> others(String leader) {
-    return ctx.servers().stream().filter(b -> !b.equals(leader)).toList();
+    return brokers().stream().filter(b -> !b.equals(leader)).toList();
   }
 
   /** Strikes {@code leader} at {@code at} (or the next microsecond) for one episode. */
@@ -121,7 +134,7 @@ final class KafkaFaults implements Nemesis {
       plane.at(at + EPISODE_MICROS, new Fault.Restart(leader));
     } else {
       List<String> rest = new ArrayList<>(others(leader));
-      rest.add(controller);
+      rest.addAll(control.controllerNames());
       plane.at(at, new Fault.Partition(PartitionShape.ISOLATE, List.of(List.of(leader), rest)));
       plane.at(at + EPISODE_MICROS, new Fault.Heal());
     }
@@ -154,6 +167,20 @@ final class KafkaFaults implements Nemesis {
   }
 
   /**
+   * The power fails under partition 0's replicas: each of its brokers crashes within {@link
+   * #POWER_LOSS_SPREAD_MICROS} of the first (losing its page cache: what it had not fsynced), and
+   * all come back an episode later.
+   */
+  private void powerLoss(long t0) {
+    List<String> brokers = brokers();
+    for (int r : replicas) {
+      String b = brokers.get(r);
+      plane.at(t0 + ctx.random().nextLong(0, POWER_LOSS_SPREAD_MICROS), new Fault.Crash(b));
+      plane.at(t0 + EPISODE_MICROS, new Fault.Restart(b));
+    }
+  }
+
+  /**
    * A follower restarts at the instant the leader and the other follower crash: the restarted
    * follower is the only live ISR member, so it is elected (KIP-101's double failover).
    */
@@ -163,13 +190,13 @@ final class KafkaFaults implements Nemesis {
     String survivor = followers.get(ctx.random().nextInt(followers.size()));
     plane.strike(new Fault.Crash(survivor));
     plane.strike(new Fault.Restart(survivor));
-    for (String other : ctx.servers()) {
+    for (String other : brokers()) {
       if (!other.equals(survivor)) {
         plane.strike(new Fault.Crash(other));
       }
     }
     long back = ctx.sim().nowMicros() + EPISODE_MICROS;
-    for (String other : ctx.servers()) {
+    for (String other : brokers()) {
       plane.at(back, new Fault.Restart(other));
     }
   }

@@ -1,8 +1,15 @@
 package dev.faultline.scenarios.kafka;
 
+import dev.faultline.models.kraft.KraftConfig;
 import dev.faultline.models.producer.ConsumerConfig;
 import dev.faultline.models.producer.ProducerConfig;
+import dev.faultline.models.raft.RaftBug;
+import dev.faultline.models.raft.RaftConfig;
+import dev.faultline.models.raft.ReadPath;
+import dev.faultline.models.raft.Timers;
+import dev.faultline.models.replog.FlushPolicy;
 import dev.faultline.models.replog.ReplogConfig;
+import dev.faultline.models.zk.ZkConfig;
 import dev.faultline.scenarios.FaultKnobs;
 import dev.faultline.scenarios.Knob;
 import dev.faultline.scenarios.KnobException;
@@ -30,7 +37,8 @@ final class KafkaKnobs {
           "duplicate",
           "timeout-retry",
           "producer-pause",
-          "two-failovers");
+          "two-failovers",
+          "power-loss");
 
   static final List<String> ANOMALY_CLASSES =
       List.of("lost", "inconsistent", "duplicate", "reorder", "key-reorder");
@@ -62,6 +70,23 @@ final class KafkaKnobs {
         Knob.integer("replica.lag.time.max.ms", 200, 1, 3_600_000, "lagging follower leaves ISR"));
     k.add(Knob.integer("broker.session.timeout.ms", 300, 2, 3_600_000, "controller session"));
     k.add(Knob.integer("broker.heartbeat.interval.ms", 40, 1, 3_600_000, "broker heartbeat"));
+    k.add(
+        Knob.integer(
+            "flush.messages",
+            1,
+            0,
+            Integer.MAX_VALUE,
+            "fsync a log after this many appends (0: never, Kafka's default; 1: every append)"));
+    k.add(
+        Knob.integer(
+            "flush.ms", 0, 0, 3_600_000, "fsync a log whose oldest unsynced record is this old"));
+    k.add(
+        Knob.integer(
+            "os-writeback-ms",
+            5000,
+            0,
+            3_600_000,
+            "the operating system writes dirty pages back this often (0: never)"));
     k.add(Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"));
     k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
     k.add(Knob.integer("partitions", 1, 1, 64, "partitions"));
@@ -82,8 +107,9 @@ final class KafkaKnobs {
         Knob.choice(
             "bug",
             "none",
-            List.of("none", "truncate-to-high-watermark"),
+            List.of("none", "truncate-to-high-watermark", "zombie-controller"),
             "reintroduce a known mistake"));
+    k.addAll(controllerKnobs());
     k.add(Knob.integer("producers", 2, 1, 16, "producer clients, one process each"));
     k.add(
         Knob.integer("send-interval-ms", 20, 1, 60_000, "each producer sends a record this often"));
@@ -111,6 +137,123 @@ final class KafkaKnobs {
                 + " key-reorder)"));
     k.addAll(FaultKnobs.knobs("all"));
     return k;
+  }
+
+  /** The knobs of the control plane, shared with {@code kafka-controller}. */
+  static List<Knob> controllerKnobs() {
+    return List.of(
+        Knob.choice(
+            "controller",
+            "kraft",
+            List.of("kraft", "zk", "oracle"),
+            "kraft: a Raft quorum of controllers over the metadata log; zk: a ZooKeeper-like"
+                + " ensemble and a controller elected through it; oracle: one controller that is"
+                + " never faulted"),
+        Knob.integer("controllers", 3, 1, 7, "controller nodes (kraft and zk)"),
+        Knob.integer(
+            "controller.quorum.election.timeout.ms",
+            50,
+            1,
+            3_600_000,
+            "the controller quorum's election timeout (Kafka: 1000, scaled like the session)"),
+        Knob.integer(
+            "controller.quorum.fetch.timeout.ms",
+            100,
+            1,
+            3_600_000,
+            "a controller that hears nothing from the leader this long campaigns (Kafka: 2000)"),
+        Knob.bool(
+            "eligible.leader.replicas",
+            false,
+            "KIP-966: members an ISR loses below min.insync.replicas stay eligible leaders"),
+        Knob.decimal(
+            "controller-pause-rate",
+            0.3,
+            0,
+            1,
+            "kraft and zk: chance that the active controller freezes (a GC pause) long enough to be"
+                + " replaced, while partition 0's leader wants its ISR changed"),
+        Knob.integer(
+            "zookeeper.session.timeout.ms",
+            600,
+            1,
+            3_600_000,
+            "zk: a session unheard this long expires (Kafka: 18000, scaled like the session)"),
+        Knob.integer(
+            "zk-read-us",
+            37,
+            0,
+            1_000_000,
+            "zk: the ensemble's time to read one partition's state znode (37 us: 1M in 37 s)"),
+        Knob.integer(
+            "zk-write-us",
+            50,
+            0,
+            1_000_000,
+            "zk: the ensemble's time to write one partition's state znode"));
+  }
+
+  /**
+   * Knob {@code name} (in milliseconds) in microseconds, divided by the scenario's {@code
+   * time-scale} when it has one: {@code kafka-controller} keeps Kafka's real defaults and runs them
+   * faster.
+   */
+  static long micros(Knobs k, String name) {
+    String scale = k.values().get("time-scale");
+    return k.getLong(name) * 1000 / (scale == null ? 1 : Long.parseLong(scale));
+  }
+
+  /** The controller quorum's Raft settings: KRaft's rules, scaled down with the session. */
+  static RaftConfig controllerRaft(Knobs k, int firstController) {
+    long election = micros(k, "controller.quorum.election.timeout.ms");
+    long fetchTimeout = micros(k, "controller.quorum.fetch.timeout.ms");
+    return RaftConfig.builder(k.getInt("controllers"))
+        .timers(Timers.KRAFT)
+        .electionTimeout(election, 2 * election)
+        .fetchTimeout(fetchTimeout)
+        .fetchMaxWait(Math.max(1, fetchTimeout / 4))
+        .electionBackoffMax(election)
+        .maxFetchRecords(500)
+        .preVote(true)
+        .checkQuorum(true)
+        .readPath(ReadPath.LOG)
+        .epochStartRecord(true)
+        .bug(RaftBug.NONE)
+        .firstVoterId(firstController)
+        .build();
+  }
+
+  static KraftConfig kraft(Knobs k, ReplogConfig replog, int totalPartitions) {
+    return new KraftConfig(
+        replog,
+        controllerRaft(k, replog.controller()),
+        totalPartitions,
+        k.getBool("eligible.leader.replicas"));
+  }
+
+  static ZkConfig zk(Knobs k, ReplogConfig replog, int totalPartitions) {
+    return new ZkConfig(
+        replog,
+        controllerRaft(k, replog.controller()),
+        totalPartitions,
+        micros(k, "zookeeper.session.timeout.ms"),
+        k.getLong("zk-read-us"),
+        k.getLong("zk-write-us"),
+        k.get("bug").equals("zombie-controller"));
+  }
+
+  static FlushPolicy flush(Knobs k) {
+    return new FlushPolicy(
+        k.getLong("flush.messages"),
+        k.getLong("flush.ms") * 1000,
+        k.getLong("os-writeback-ms") * 1000);
+  }
+
+  /** How long a controller pause must last to have the controller replaced, per mode. */
+  static long controllerPauseMicros(Knobs k) {
+    return k.get("controller").equals("zk")
+        ? k.getLong("zookeeper.session.timeout.ms") * 1000
+        : 2 * k.getLong("controller.quorum.fetch.timeout.ms") * 1000;
   }
 
   /**
@@ -206,7 +349,7 @@ final class KafkaKnobs {
               + ": no ISR can be that large, so every acks=all write would be refused");
     }
     String fault = k.get("fault");
-    int needed = KafkaFaults.brokersDown(fault);
+    int needed = KafkaFaults.brokersDown(fault, Math.min(rf, brokers));
     if (needed > k.getInt("max-down")) {
       throw new KnobException(
           "fault="
@@ -262,7 +405,7 @@ final class KafkaKnobs {
         500);
   }
 
-  static ProducerConfig producer(Knobs k, long stopMicros, int controller) {
+  static ProducerConfig producer(Knobs k, long stopMicros, ControlPlane plane) {
     return new ProducerConfig(
         acks(k),
         idempotence(k),
@@ -277,18 +420,20 @@ final class KafkaKnobs {
         k.getInt("partitions"),
         k.getInt("keys"),
         stopMicros,
-        controller);
+        plane.bootstrapFirst(),
+        plane.bootstrapCount());
   }
 
-  static ConsumerConfig consumer(Knobs k, long finalReadMicros, int controller) {
+  static ConsumerConfig consumer(Knobs k, long finalReadMicros, ControlPlane plane) {
     return new ConsumerConfig(
         k.getInt("partitions"),
         k.getLong("poll-interval-ms") * 1000,
         500,
         k.getLong("request.timeout.ms") * 1000,
         finalReadMicros,
-        controller,
+        plane.bootstrapFirst(),
         false,
-        0);
+        0,
+        plane.bootstrapCount());
   }
 }

@@ -5,13 +5,11 @@ import dev.faultline.models.producer.ConsumerConfig;
 import dev.faultline.models.producer.ProducerClient;
 import dev.faultline.models.producer.ProducerConfig;
 import dev.faultline.models.replog.Broker;
-import dev.faultline.models.replog.Controller;
 import dev.faultline.models.replog.PartitionReplica;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
 import dev.faultline.scenarios.HistoryCheck;
 import dev.faultline.scenarios.Knob;
-import dev.faultline.scenarios.KnobException;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.Verdict;
 import dev.faultline.scenarios.compose.ComposedScenario;
@@ -76,11 +74,14 @@ public final class KafkaProduceScenario extends ComposedScenario {
     Knobs k = s.knobs();
     long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaKnobs.replog(k);
-    for (int i = 1; i <= replog.brokers(); i++) {
-      s.server("b" + i, () -> new Broker(replog));
-    }
-    int ctl = s.node("ctl", () -> new Controller(replog));
-    ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, ctl);
+    ControlPlane control =
+        ControlPlane.of(
+            k.get("controller"),
+            replog,
+            KafkaKnobs.kraft(k, replog, replog.partitions()),
+            KafkaKnobs.zk(k, replog, replog.partitions()));
+    control.flush(KafkaKnobs.flush(k)).add(s);
+    ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, control);
     Simulation sim = s.sim();
     List<Integer> producers = new ArrayList<>();
     for (int i = 1; i <= k.getInt("producers"); i++) {
@@ -89,38 +90,34 @@ public final class KafkaProduceScenario extends ComposedScenario {
       sim.history().nameProcess(process, "p" + i);
     }
     long finalRead = KafkaKnobs.finalReadMicros(k);
-    ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, ctl);
+    ConsumerConfig cc = KafkaKnobs.consumer(k, finalRead, control);
     long consumerProcess = producers.size() + 1L;
     int consumer = s.node("c1", () -> new ConsumerClient(cc, sim.history(), consumerProcess));
     sim.history().nameProcess(consumerProcess, "c1");
-    List<Invariant> invariants = ReplogInvariants.forConfig(replog);
+    List<Invariant> invariants = ReplogInvariants.forConfig(replog, KafkaKnobs.flush(k));
     invariants.forEach(s::invariant);
     if (invariants.size() < 3) {
       s.invariantNote(
-          " (unclean election or the truncation bug may drop committed records by design, so"
-              + " only these apply)");
+          " (unclean election, the truncation bug or logs not fsynced at every append may drop"
+              + " committed records by design, so only these apply)");
     }
     String fault = k.get("fault");
     if (fault.equals("generated")) {
       s.generatedFaults();
-    } else if (!fault.equals("none")) {
-      int needed = KafkaFaults.brokersDown(fault);
-      if (needed > k.getInt("max-down")) {
-        throw new KnobException(
-            "fault="
-                + fault
-                + " takes "
-                + needed
-                + " brokers down at once, more than max-down="
-                + k.getInt("max-down")
-                + " allows; set max-down="
-                + needed);
+      if (!k.get("controller").equals("oracle") && k.getDouble("controller-pause-rate") > 0) {
+        s.nemesis(
+            new ControllerPause(
+                control,
+                k.getDouble("controller-pause-rate"),
+                KafkaKnobs.controllerPauseMicros(k)));
       }
+    } else if (!fault.equals("none")) {
       s.nemesis(
           new KafkaFaults(
               fault,
               k.getBool("stale-replica"),
-              "ctl",
+              control,
+              replog.replicas(0),
               "p1",
               k.getDouble("loss-rate"),
               k.getDouble("duplicate-rate")));
@@ -132,8 +129,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
               KafkaVerdicts.judge(o.history(), consumerProcess, finalRead * 1000);
           Set<String> allowed = KafkaKnobs.allowed(k);
           KafkaVerdicts.metrics(judgement, sim.history(), pc.requestTimeoutMicros(), metrics);
-          Controller c = (Controller) sim.node(ctl);
-          metrics.put("elections", (double) c.elections());
+          metrics.put("elections", (double) control.elections(sim));
           metrics.put("committed.truncated", (double) truncatedCommitted(sim, replog));
           List<Verdict> out = new ArrayList<>();
           out.add(KafkaVerdicts.delivery(judgement, allowed));

@@ -158,7 +158,7 @@ public final class KafkaTxnScenario extends ComposedScenario {
           new KafkaTxnFaults(fault, t0, pause, "p1", "ctl", replog.txnStatePartition("txn-1")));
       return;
     }
-    int needed = KafkaFaults.brokersDown(fault);
+    int needed = KafkaFaults.brokersDown(fault, replog.replicationFactor());
     if (needed > k.getInt("max-down")) {
       throw new KnobException(
           "fault="
@@ -172,7 +172,13 @@ public final class KafkaTxnScenario extends ComposedScenario {
     }
     s.nemesis(
         new KafkaFaults(
-            fault, false, "ctl", "p1", k.getDouble("loss-rate"), k.getDouble("duplicate-rate")));
+            fault,
+            false,
+            new ControlPlane.Oracle(replog),
+            replog.replicas(0),
+            "p1",
+            k.getDouble("loss-rate"),
+            k.getDouble("duplicate-rate")));
   }
 
   private static void producerMetrics(
