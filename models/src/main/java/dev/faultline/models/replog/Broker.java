@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * A broker: a replica of each partition assigned to it, a heartbeat to the controller, a periodic
  * ISR check for the partitions it leads, and, when transactions are configured, the transaction
- * coordinator of the internal partitions it leads. It learns every role from the controller's
+ * coordinator of the internal partitions it leads, and, when consumer groups are configured, the
+ * group coordinator of the offsets partitions it leads. It learns every role from the controller's
  * partition states, and keeps the newest state of every partition to find other leaders. After a
  * restart it recovers its logs and high watermarks from disk and registers again; until the
  * controller answers it plays no role.
@@ -22,8 +23,12 @@ public final class Broker implements Node, TxnVerifier {
     ISR_CHECK,
     FLUSH,
     WRITEBACK,
-    TXN_TIMEOUT_CHECK
+    TXN_TIMEOUT_CHECK,
+    GROUP_TICK
   }
+
+  /** How often a group coordinator expires sessions and completes joins. */
+  private static final long GROUP_TICK_MICROS = 10_000;
 
   /** A verification unanswered this long fails (the producer retries). */
   private record VerifyTimeout(long requestId) {
@@ -43,6 +48,7 @@ public final class Broker implements Node, TxnVerifier {
   private PartitionReplica[] byPartition; // the same replicas, for invariants' fast lookups
   private PartitionState[] metadata;
   private TxnCoordinator coordinator;
+  private GroupCoordinator groups;
   private long nextRequestId;
   private NodeContext ctx;
 
@@ -87,6 +93,10 @@ public final class Broker implements Node, TxnVerifier {
       coordinator = new TxnCoordinator(config, c, p -> byPartition[p], p -> metadata[p]);
       c.setTimer(config.txn().abortCheckMicros(), Timer.TXN_TIMEOUT_CHECK);
     }
+    if (config.txn().offsetsPartitions() > 0) {
+      groups = new GroupCoordinator(config, c, p -> byPartition[p]);
+      c.setTimer(GROUP_TICK_MICROS, Timer.GROUP_TICK);
+    }
     if (!flush.syncsEveryAppend()) {
       replicas.values().forEach(r -> r.log.flushPolicy(flush));
       if (flush.flushMicros() > 0) {
@@ -127,6 +137,9 @@ public final class Broker implements Node, TxnVerifier {
     } else if (tag == Timer.TXN_TIMEOUT_CHECK) {
       coordinator.abortTimedOut();
       c.setTimer(config.txn().abortCheckMicros(), Timer.TXN_TIMEOUT_CHECK);
+    } else if (tag == Timer.GROUP_TICK) {
+      groups.tick();
+      c.setTimer(GROUP_TICK_MICROS, Timer.GROUP_TICK);
     } else if (tag instanceof TxnMarkerSender.Tick) {
       coordinator.markers().onTick();
     } else if (tag instanceof VerifyTimeout t) {
@@ -144,6 +157,12 @@ public final class Broker implements Node, TxnVerifier {
   @Override
   public void onMessage(NodeContext c, int from, Message message) {
     if (link != null && link.onMessage(from, message)) {
+      return;
+    }
+    if (message instanceof GroupMessage g) {
+      if (groups != null && g.group() != null) {
+        groups.onMessage(from, g);
+      }
       return;
     }
     if (!(message instanceof ReplogMessage m)) {
@@ -202,6 +221,9 @@ public final class Broker implements Node, TxnVerifier {
         r.onState(st);
         if (coordinator != null && config.isTxnStatePartition(st.partition())) {
           coordinator.onLeadership(r);
+        }
+        if (groups != null && config.isOffsetsPartition(st.partition())) {
+          groups.onLeadership(r);
         }
       }
     }
@@ -289,6 +311,11 @@ public final class Broker implements Node, TxnVerifier {
    */
   public TxnMetadata coordinatorState(String transactionalId) {
     return coordinator == null ? null : coordinator.state(transactionalId);
+  }
+
+  /** The generation of {@code groupId} if this broker coordinates it, or -1 (tests, metrics). */
+  public int groupGeneration(String groupId) {
+    return groups == null ? -1 : groups.generation(groupId);
   }
 
   /** This broker's replica of {@code partition}, or null if it holds none. */

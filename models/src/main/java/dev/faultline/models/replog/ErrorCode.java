@@ -34,7 +34,17 @@ public enum ErrorCode {
   /** The coordinator could not write its log: retry. */
   COORDINATOR_NOT_AVAILABLE,
   /** A marker from a coordinator older than one the partition has heard from. */
-  TRANSACTION_COORDINATOR_FENCED;
+  TRANSACTION_COORDINATOR_FENCED,
+  /** A group request named a generation other than the group's: the member is stale. */
+  ILLEGAL_GENERATION,
+  /** The group does not know this member id (it left, or its session expired). */
+  UNKNOWN_MEMBER_ID,
+  /** The group is rebalancing: the member must rejoin. */
+  REBALANCE_IN_PROGRESS,
+  /** Another member now holds this static member's group.instance.id. */
+  FENCED_INSTANCE_ID,
+  /** Offsets of an open transaction are pending for a partition asked for (KIP-447). */
+  UNSTABLE_OFFSET_COMMIT;
 
   /** Whether a producer may retry a batch that got this answer. */
   public boolean retriable() {

@@ -176,19 +176,17 @@ final class LeaderRole {
   }
 
   /**
-   * Appends a transaction coordinator's state record to this (internal) partition; {@code done}
-   * hears NONE once it is committed, or why not.
+   * Appends a transaction or group coordinator's state record to this (internal) partition; {@code
+   * done} hears NONE once it is committed, or why not.
    */
-  void appendState(TxnMetadata txnState, Consumer<ErrorCode> done) {
+  void appendState(StateRecord record, Consumer<ErrorCode> done) {
     if (state.isr().size() < replica.config.minInsyncReplicas()) {
       done.accept(ErrorCode.NOT_ENOUGH_REPLICAS);
       return;
     }
     long offset = replica.log.endOffset();
     replica.append(
-        List.of(
-            new LogEntry(
-                offset, epoch, 0, -1, 0, -1, -1, offset, LogEntry.Kind.TXN_STATE, txnState)));
+        List.of(new LogEntry(offset, epoch, 0, -1, 0, -1, -1, offset, record.kind(), record)));
     waiting.add(new Waiting(offset + 1, done));
     maybeAdvanceHighWatermark();
   }

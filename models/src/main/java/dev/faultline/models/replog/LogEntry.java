@@ -15,9 +15,9 @@ package dev.faultline.models.replog;
  * @param batchLastOffset the offset of the last record of that batch: fetches and truncations keep
  *     batches whole, as Kafka's on-disk batches are
  * @param kind a plain record, a transactional one, a commit or abort marker (Kafka's control
- *     records), or a transaction coordinator's state record
- * @param txnState the coordinator's record of one transactional id, for {@link Kind#TXN_STATE}
- *     entries only; null otherwise
+ *     records), or a transaction or group coordinator's state record
+ * @param stateRecord the coordinator's record, for {@link Kind#TXN_STATE} and {@link
+ *     Kind#GROUP_STATE} entries only; null otherwise
  */
 public record LogEntry(
     long offset,
@@ -29,7 +29,7 @@ public record LogEntry(
     int lastSequence,
     long batchLastOffset,
     Kind kind,
-    TxnMetadata txnState) {
+    StateRecord stateRecord) {
 
   /** What a log entry is. */
   public enum Kind {
@@ -42,7 +42,11 @@ public record LogEntry(
     /** A control record: the producer's open transaction on this partition aborted. */
     ABORT,
     /** A transaction coordinator's state, on an internal partition. */
-    TXN_STATE;
+    TXN_STATE,
+    /**
+     * A group coordinator's record (group metadata or an offset commit), on an offsets partition.
+     */
+    GROUP_STATE;
 
     /** Whether this is a commit or abort marker. */
     public boolean isMarker() {
@@ -90,6 +94,6 @@ public record LogEntry(
         lastSequence,
         newBatchLastOffset,
         kind,
-        txnState);
+        stateRecord);
   }
 }

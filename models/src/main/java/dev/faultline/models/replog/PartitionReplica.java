@@ -257,7 +257,7 @@ public final class PartitionReplica {
   }
 
   /** Appends a coordinator's state record, as the leader; NOT_LEADER_OR_FOLLOWER otherwise. */
-  void appendState(TxnMetadata state, java.util.function.Consumer<ErrorCode> done) {
+  void appendState(StateRecord state, java.util.function.Consumer<ErrorCode> done) {
     if (leader == null) {
       done.accept(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     } else {

@@ -61,7 +61,7 @@ public record ReplogConfig(
         || fetchMaxRecords < 1) {
       throw new IllegalArgumentException("replog timings must be positive");
     }
-    if (txn.statePartitions() >= partitions) {
+    if (txn.internalPartitions() >= partitions) {
       throw new IllegalArgumentException("need a data partition beside the transaction state ones");
     }
   }
@@ -100,9 +100,9 @@ public record ReplogConfig(
         TxnConfig.none());
   }
 
-  /** The partitions producers write to: all but the transaction state ones. */
+  /** The partitions producers write to: all but the internal ones. */
   public int dataPartitions() {
-    return partitions - txn.statePartitions();
+    return partitions - txn.internalPartitions();
   }
 
   /**
@@ -121,7 +121,26 @@ public record ReplogConfig(
 
   /** Whether {@code partition} is one of the transaction coordinators' internal partitions. */
   public boolean isTxnStatePartition(int partition) {
-    return partition >= dataPartitions();
+    return partition >= dataPartitions() && partition < dataPartitions() + txn.statePartitions();
+  }
+
+  /**
+   * The offsets partition that holds {@code groupId}'s state; its leader is the group's
+   * coordinator. Kafka ({@code GroupCoordinator.partitionFor}): the absolute value of the id's
+   * {@code String.hashCode}, modulo {@code offsets.topic.num.partitions}.
+   */
+  public int groupPartition(String groupId) {
+    if (txn.offsetsPartitions() == 0) {
+      throw new IllegalStateException("no offsets partitions configured");
+    }
+    int h = groupId.hashCode();
+    int abs = h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+    return dataPartitions() + txn.statePartitions() + abs % txn.offsetsPartitions();
+  }
+
+  /** Whether {@code partition} is one of the group coordinators' offsets partitions. */
+  public boolean isOffsetsPartition(int partition) {
+    return partition >= dataPartitions() + txn.statePartitions() && partition < partitions;
   }
 
   /** Three brokers (ids 0-2), the controller at id 3, one partition, Kafka-like ratios. */

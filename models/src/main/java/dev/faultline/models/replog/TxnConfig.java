@@ -11,11 +11,21 @@ package dev.faultline.models.replog;
  * @param abortCheckMicros how often a coordinator looks for transactions past their timeout ({@code
  *     transaction.abort.timed.out.transaction.cleanup.interval.ms})
  * @param markerRetryMicros how often a coordinator resends markers not yet acknowledged
+ * @param offsetsPartitions how many internal partitions hold the group coordinators' state ({@code
+ *     offsets.topic.num.partitions}, Kafka's {@code __consumer_offsets}); 0: no consumer groups.
+ *     They follow the transaction state partitions.
  */
 public record TxnConfig(
-    int statePartitions, int transactionVersion, long abortCheckMicros, long markerRetryMicros) {
+    int statePartitions,
+    int transactionVersion,
+    long abortCheckMicros,
+    long markerRetryMicros,
+    int offsetsPartitions) {
   public TxnConfig {
-    if (statePartitions < 0 || abortCheckMicros <= 0 || markerRetryMicros <= 0) {
+    if (statePartitions < 0
+        || offsetsPartitions < 0
+        || abortCheckMicros <= 0
+        || markerRetryMicros <= 0) {
       throw new IllegalArgumentException("transaction settings must be positive");
     }
     if (transactionVersion != 0 && transactionVersion != 2) {
@@ -24,9 +34,20 @@ public record TxnConfig(
     }
   }
 
+  /** Transaction settings without consumer groups. */
+  public TxnConfig(
+      int statePartitions, int transactionVersion, long abortCheckMicros, long markerRetryMicros) {
+    this(statePartitions, transactionVersion, abortCheckMicros, markerRetryMicros, 0);
+  }
+
   /** No transactions: no internal partitions. */
   public static TxnConfig none() {
-    return new TxnConfig(0, 2, 100_000, 50_000);
+    return new TxnConfig(0, 2, 100_000, 50_000, 0);
+  }
+
+  /** Every internal partition: transaction state and consumer offsets. */
+  public int internalPartitions() {
+    return statePartitions + offsetsPartitions;
   }
 
   /** Whether EndTxn bumps the epoch and leaders verify partitions with the coordinator. */

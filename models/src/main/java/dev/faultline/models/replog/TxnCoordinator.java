@@ -77,8 +77,7 @@ final class TxnCoordinator {
     markers.dropPartition(r.partition);
     Loaded l = new Loaded(r.partition, r.leaderEpoch());
     for (LogEntry e : r.log().entries()) {
-      if (e.kind() == LogEntry.Kind.TXN_STATE
-          && l.txns.put(e.txnState().transactionalId(), e.txnState()) == null) {
+      if (e.stateRecord() instanceof TxnMetadata m && l.txns.put(m.transactionalId(), m) == null) {
         l.producerIds++;
       }
     }

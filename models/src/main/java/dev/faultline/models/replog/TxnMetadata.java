@@ -23,7 +23,8 @@ public record TxnMetadata(
     TxnState state,
     List<Integer> partitions,
     long startMicros,
-    long timeoutMicros) {
+    long timeoutMicros)
+    implements StateRecord {
   public TxnMetadata {
     partitions = List.copyOf(partitions);
   }
