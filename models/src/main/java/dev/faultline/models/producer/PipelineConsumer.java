@@ -249,8 +249,8 @@ public final class PipelineConsumer implements Node {
       }
     }
     group.assigned = List.copyOf(partitions);
-    history.invoke(process, "assign", null, group.assigned);
-    history.ok(process, "assign", null, group.assigned);
+    history.invoke(process, "assign", (long) gen(), group.assigned);
+    history.ok(process, "assign", (long) gen(), group.assigned);
   }
 
   private void fetch() {
@@ -585,8 +585,8 @@ public final class PipelineConsumer implements Node {
     for (int p : group.assigned) {
       position[p] = -1;
     }
-    history.invoke(process, "assign", null, group.assigned);
-    history.ok(process, "assign", null, group.assigned);
+    history.invoke(process, "assign", (long) gen(), group.assigned);
+    history.ok(process, "assign", (long) gen(), group.assigned);
   }
 
   private void stop() {
@@ -802,13 +802,14 @@ public final class PipelineConsumer implements Node {
 
   /**
    * Whether the consumer stands between processing and committing: commit=before-processing, the
-   * commit is stored and the records not yet processed; otherwise, the records are processed (or
-   * being processed, for the transaction) and the commit is not yet stored.
+   * commit is stored and the records not yet processed; after-processing, records of the batch are
+   * processed and the commit not yet sent; auto, a processed batch awaits the next auto-commit;
+   * transactional, the offsets and the commit are on their way.
    */
   public boolean betweenProcessAndCommit() {
     return switch (config.commit()) {
       case BEFORE_PROCESSING -> app == App.PROCESSING && processed == 0;
-      case AFTER_PROCESSING -> app == App.COMMITTING;
+      case AFTER_PROCESSING -> app == App.FLUSHING || (app == App.PROCESSING && processed > 0);
       case AUTO -> consumedSinceCommit && (app == App.IDLE || app == App.FETCHING);
       case TRANSACTIONAL -> app == App.TXN_OFFSETS || app == App.TXN_END;
     };
