@@ -87,6 +87,7 @@ public final class PipelineConsumer implements Node {
   private int processed;
   private final Map<Long, List<List<Long>>> asyncCommits = new TreeMap<>();
   private long heartbeatPending = -1;
+  private int heartbeatGeneration = -1;
   private long lastPollMicros;
   private long nextAutoCommitMicros;
   private boolean consumedSinceCommit;
@@ -141,7 +142,13 @@ public final class PipelineConsumer implements Node {
     if (to >= 0) {
       ctx.send(to, m);
     }
-    ctx.setTimer(config.output().requestTimeoutMicros(), new RequestTimeout(requestId));
+    // A JoinGroup or SyncGroup waits for the rebalance: Kafka's consumer allows it the rebalance
+    // timeout beside the request timeout.
+    long timeout = config.output().requestTimeoutMicros();
+    if (next == App.JOINING || next == App.SYNCING) {
+      timeout += config.maxPollIntervalMicros();
+    }
+    ctx.setTimer(timeout, new RequestTimeout(requestId));
   }
 
   private long id() {
@@ -630,6 +637,7 @@ public final class PipelineConsumer implements Node {
       return;
     } else if (m instanceof ReplogMessage.AddPartitionsToTxnResponse r
         && r.requestId() == pending) {
+
       if (retriable(r.error())) {
         retryLater();
       } else if (r.error() == ErrorCode.NONE) {
@@ -663,7 +671,8 @@ public final class PipelineConsumer implements Node {
 
   private void onGroupMessage(GroupMessage m) {
     if (m instanceof GroupMessage.HeartbeatResponse h) {
-      if (h.requestId() == heartbeatPending) {
+      // An answer to a heartbeat of an older generation says nothing about this one.
+      if (h.requestId() == heartbeatPending && heartbeatGeneration == group.generation) {
         heartbeatPending = -1;
         group.onError(h.error());
       }
@@ -787,8 +796,9 @@ public final class PipelineConsumer implements Node {
       group.left();
       return;
     }
-    if (group.generation >= 0 && leader(config.groupPartition()) >= 0) {
+    if (group.joined && leader(config.groupPartition()) >= 0) {
       heartbeatPending = id();
+      heartbeatGeneration = group.generation;
       ctx.send(leader(config.groupPartition()), group.heartbeat(heartbeatPending));
     }
   }

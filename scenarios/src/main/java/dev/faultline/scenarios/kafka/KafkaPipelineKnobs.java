@@ -68,7 +68,7 @@ final class KafkaPipelineKnobs {
     k.add(
         Knob.integer(
             "auto.commit.interval.ms", 100, 1, 3_600_000, "commit=auto's interval (Kafka: 5000)"));
-    k.add(Knob.integer("max.poll.records", 5, 1, 10_000, "records one poll returns at most"));
+    k.add(Knob.integer("max.poll.records", 20, 1, 10_000, "records one poll returns at most"));
     k.add(Knob.integer("processing-ms", 2, 1, 60_000, "the application's time per record"));
     k.add(Knob.integer("consumers", 3, 1, 16, "members of the group"));
     k.add(
