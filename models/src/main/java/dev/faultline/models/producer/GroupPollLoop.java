@@ -46,7 +46,8 @@ abstract class GroupPollLoop implements Node {
     LOOP,
     PROCESS,
     HEARTBEAT,
-    METADATA
+    METADATA,
+    DRAIN
   }
 
   record RequestTimeout(long requestId) {
@@ -387,6 +388,11 @@ abstract class GroupPollLoop implements Node {
     } else if (tag == Timer.METADATA) {
       refreshMetadata();
       c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
+      output.drain(metadata); // a partition that had no leader may have one now
+      flushed();
+    } else if (tag == Timer.DRAIN) {
+      output.drain(metadata);
+      flushed();
     } else if (tag instanceof RequestTimeout t && t.requestId() == pending) {
       onRequestTimeout();
     } else {
@@ -396,6 +402,8 @@ abstract class GroupPollLoop implements Node {
       }
       output.drain(metadata);
       flushed();
+      // A batch to retry waits out the backoff: drain again then.
+      c.setTimer(config.output().retryBackoffMicros() + 1, Timer.DRAIN);
     }
   }
 
