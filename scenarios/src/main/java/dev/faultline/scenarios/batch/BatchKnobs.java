@@ -144,7 +144,7 @@ final class BatchKnobs {
     throw new KnobException(
         "backfill='"
             + v
-            + "' is not none nor a range A..B of intervals with 1 <= A <= B <= intervals="
+            + "' is neither none nor a range A..B of intervals with 1 <= A <= B <= intervals="
             + n);
   }
 
