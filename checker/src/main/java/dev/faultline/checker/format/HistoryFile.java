@@ -163,6 +163,7 @@ public record HistoryFile(
    */
   private static String readText(Path path, ReadDeadline deadline) throws IOException {
     String name = path.toString();
+    deadline.checkNow(name);
     // Sized from the file's length, so a regular file is read without a copy; growth (a file that
     // grew meanwhile, or a pipe) doubles.
     byte[] bytes = new byte[(int) Math.min(MAX_BYTES, Math.max(1 << 16, Files.size(path) + 1))];

@@ -168,7 +168,7 @@ public final class CheckCommand implements Callable<Integer> {
         throw new UserError(e.getMessage(), ExitCodes.USAGE);
       } catch (ReadTimedOut e) {
         long ms = (System.nanoTime() - start) / 1_000_000;
-        out.printf("%s: UNKNOWN ops=? ms=%d%n", file, ms);
+        out.println(file + ": UNKNOWN ops=? ms=" + ms);
         (explain ? out : err)
             .println(
                 "  undecided: the time limit ran out while reading "
@@ -183,14 +183,16 @@ public final class CheckCommand implements Callable<Integer> {
         // Whatever the file held is garbage now that this frame is left: the next file has the
         // whole heap again. Undecided, not malformed: more memory may decide it.
         long ms = (System.nanoTime() - start) / 1_000_000;
-        out.printf("%s: UNKNOWN ops=? ms=%d%n", file, ms);
+        out.println(file + ": UNKNOWN ops=? ms=" + ms);
         out.flush();
         err.println("  undecided: " + OutOfMemory.sentence("reading and checking " + file));
         anyUnknown = true;
         continue;
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
-      out.printf("%s: %s ops=%d ms=%d%n", file, r.verdict(), r.operations(), ms);
+      // Concatenation, not printf: a first Formatter loads locale data, tens of milliseconds that
+      // would come after a time limit ran out.
+      out.println(file + ": " + r.verdict() + " ops=" + r.operations() + " ms=" + ms);
       if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
         anyNot = true;
         if (explain) {
