@@ -81,6 +81,7 @@ public final class Faultline implements Runnable {
   }
 
   public static void main(String[] args) {
+    CommandClock.startedWithProcess();
     System.exit(
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
