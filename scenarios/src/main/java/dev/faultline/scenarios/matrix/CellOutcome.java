@@ -76,10 +76,13 @@ public record CellOutcome(
     for (String m : cell.must()) {
       List<String> any = List.of(m.split("/"));
       if (any.stream().noneMatch(seen::containsKey)) {
-        String what = any.size() == 1 ? m : "none of " + String.join(", ", any);
+        String what =
+            any.size() == 1
+                ? m + " never occurred"
+                : "none of " + String.join(", ", any) + " occurred";
         out.add(
             what
-                + " never occurred in "
+                + " in "
                 + runs()
                 + " seeds (replay one: "
                 + (outcomes.isEmpty() ? "-" : outcomes.get(outcomes.firstKey()).replay())
