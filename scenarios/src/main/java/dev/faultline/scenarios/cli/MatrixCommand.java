@@ -138,12 +138,13 @@ public final class MatrixCommand implements Callable<Integer> {
     out.println(
         String.format(
             Locale.ROOT,
-            "matrix: %d of %d cells hold (%s), %d skipped; %d runs in %ds with %d workers",
+            "matrix: %d of %d cells hold (%s), %d skipped; %d seeds per cell, %ds with %d"
+                + " workers",
             holding,
             outcomes.size(),
             MatrixTable.mark(holding == outcomes.size()),
             countSkipped(missing),
-            (long) outcomes.size() * seedList.size(),
+            seedList.size(),
             wallSecs,
             workers));
     if (reportDir != null) {
@@ -211,10 +212,15 @@ public final class MatrixCommand implements Callable<Integer> {
               o.holds(),
               o.problems()));
     }
-    List<String> facts =
-        List.of(
-            "seeds " + range + " in every cell; each cell paired with its group's first",
-            "a class listed with + must occur in at least one seed, one listed with - in none");
+    List<String> facts = new ArrayList<>();
+    facts.add("seeds " + range + " in every cell, each paired seed by seed with its group's first");
+    facts.add("a class listed with + must occur in at least one seed, one listed with - in none");
+    List<Integer> differ = MatrixTable.schedulesDiffer(outcomes);
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (differ.get(i) > 0) {
+        facts.add(MatrixTable.scheduleNote(outcomes.get(i), differ.get(i)));
+      }
+    }
     try {
       return MatrixReport.write(
               reportDir,

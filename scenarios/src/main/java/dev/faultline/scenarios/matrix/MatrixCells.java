@@ -1,6 +1,7 @@
 package dev.faultline.scenarios.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +22,28 @@ import java.util.Map;
  */
 public final class MatrixCells {
   /** Shorthands of the table, expanded in this order (a later one may use an earlier one). */
-  private static final Map<String, String> MACROS = new LinkedHashMap<>();
+  private static final Map<String, String> MACROS = macros();
 
-  static {
+  private static Map<String, String> macros() {
+    Map<String, String> m = new LinkedHashMap<>();
     // A Kafka run must never break the log's invariants, miss its final read, or show a class the
     // checker calls a bug of the model (poll-skip, nonmonotonic-poll: "other").
-    MACROS.put("$KAFKA", "-other -invariants -liveness -undecided");
-    MACROS.put("$SAFE", "-lost -inconsistent -duplicate -reorder $KAFKA");
-    MACROS.put("$ACKS1", "acks=1 enable.idempotence=false max.in.flight.requests.per.connection=5");
-    MACROS.put(
+    m.put("$KAFKA", "-other -invariants -liveness -undecided");
+    m.put("$SAFE", "-lost -inconsistent -duplicate -reorder $KAFKA");
+    m.put("$ACKS1", "acks=1 enable.idempotence=false max.in.flight.requests.per.connection=5");
+    m.put(
         "$UNCLEAN", "min.insync.replicas=1 unclean.leader.election.enable=true stale-replica=true");
     // kafka-txn cells run a 1.5 s fault phase, as KafkaTxnOracleTest does, to stay short.
-    MACROS.put("$SHORT", "duration-ms=1500 liveness-ms=2500");
-    MACROS.put("$TXN", "$SHORT transaction.timeout.ms=500");
-    MACROS.put(
+    m.put("$SHORT", "duration-ms=1500 liveness-ms=2500");
+    m.put("$TXN", "$SHORT transaction.timeout.ms=500");
+    m.put(
         "$NOTXN",
         "-duplicate -zombie-write -nonmonotonic-lso -reorder -other -invariants -liveness"
             + " -undecided");
-    MACROS.put("$EXACT", "-lost -G1a -torn-transaction $NOTXN");
-    MACROS.put("$DYNAMO", "-liveness -handoff -undecided");
-    MACROS.put("$RAFT", "-liveness -undecided");
+    m.put("$EXACT", "-lost -G1a -torn-transaction $NOTXN");
+    m.put("$DYNAMO", "-liveness -handoff -undecided");
+    m.put("$RAFT", "-liveness -undecided");
+    return Collections.unmodifiableMap(m);
   }
 
   private static final String TABLE =

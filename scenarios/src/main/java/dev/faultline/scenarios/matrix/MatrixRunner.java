@@ -52,6 +52,8 @@ public final class MatrixRunner {
       throws InterruptedException {
     Map<String, CellOutcome> done = new LinkedHashMap<>();
     List<CellOutcome> out = new ArrayList<>();
+    // Wall-clock time is fine here: it only tells the user how long the matrix has left.
+    long start = System.nanoTime();
     int i = 0;
     for (MatrixCell cell : cells) {
       i++;
@@ -59,7 +61,23 @@ public final class MatrixRunner {
       Knobs knobs = knobs(scenario, cell);
       String key = cell.scenario() + " " + knobs.values();
       CellOutcome before = done.get(key);
-      err.println("matrix: cell " + i + "/" + cells.size() + ": " + cell.id());
+      long elapsedSecs = (System.nanoTime() - start) / 1_000_000_000L;
+      String eta =
+          i == 1
+              ? ""
+              : ", about " + duration(elapsedSecs * (cells.size() - i + 1) / (i - 1)) + " left";
+      err.println(
+          "matrix: cell "
+              + i
+              + "/"
+              + cells.size()
+              + ": "
+              + cell.id()
+              + " ("
+              + duration(elapsedSecs)
+              + " so far"
+              + eta
+              + ")");
       err.flush();
       if (before != null) {
         out.add(before.as(cell));
@@ -70,6 +88,12 @@ public final class MatrixRunner {
       out.add(o);
     }
     return out;
+  }
+
+  private static String duration(long secs) {
+    return secs >= 60
+        ? (secs / 60) + "m" + String.format(java.util.Locale.ROOT, "%02ds", secs % 60)
+        : secs + "s";
   }
 
   private CellOutcome runCell(Scenario scenario, MatrixCell cell, Knobs knobs, List<Long> seeds)
