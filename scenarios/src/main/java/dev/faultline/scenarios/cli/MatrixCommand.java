@@ -122,7 +122,8 @@ public final class MatrixCommand implements Callable<Integer> {
             + runnable.size()
             + " cells, seeds "
             + range
-            + " each (the same seeds, so the same fault schedules, across a group)");
+            + " each (the same seeds in every cell: a group's cells meet the same faults unless"
+            + " the configuration changes them)");
     skipped.forEach(out::println);
     out.flush();
     long start = System.nanoTime();
