@@ -10,9 +10,9 @@ import java.util.Map;
  * The trade-off matrix of docs/teaching.md, one line per cell. The expectations restate the oracle
  * tests and tables this project already holds (KafkaOracleTest and docs/kafka.md's oracle; the
  * fsync cell and the key-reorder table of docs/kafka.md; KafkaTxnOracleTest and its teaching cells;
- * DynamoOracleTest and docs/dynamo.md's table; RaftKvBugTest and docs/raft.md's bug flags), and
- * issue 15's cells for the consumer pipeline and the backfill, whose scenarios may not be in this
- * build: the matrix skips a cell whose scenario is missing and says so.
+ * DynamoOracleTest and docs/dynamo.md's table; RaftKvBugTest and docs/raft.md's bug flags;
+ * BatchOracleTest and docs/batch.md's table), and issue 15's cells for the consumer pipeline, whose
+ * scenario may not be in this build: the matrix skips a cell whose scenario is missing and says so.
  *
  * <p>Columns: the group ({@code SECTION/FAULT}; its first cell is the baseline every other cell of
  * the group is paired with, seed by seed), the configuration's label, the scenario, the knobs, and
@@ -43,6 +43,8 @@ public final class MatrixCells {
     m.put("$EXACT", "-lost -G1a -torn-transaction $NOTXN");
     m.put("$DYNAMO", "-liveness -handoff -undecided");
     m.put("$RAFT", "-liveness -undecided");
+    // batch-backfill's interval check: an interval's output is one processing of its input.
+    m.put("$BATCH", "-missing -foreign -liveness -undecided");
     return Collections.unmodifiableMap(m);
   }
 
@@ -88,8 +90,16 @@ public final class MatrixCells {
       pipeline/crash-between     | auto                 | kafka-pipeline | commit=auto sink=append fault=crash-between-process-and-commit | +duplicate -undecided
       pipeline/crash-between     | after, idempotent sink | kafka-pipeline | commit=after-processing sink=idempotent fault=crash-between-process-and-commit | -lost -duplicate -undecided
       pipeline/zombie-consumer   | transactional        | kafka-pipeline | commit=transactional sink=append fault=zombie-consumer | -lost -duplicate -undecided
-      backfill/generated         | overwrite-partition  | batch-backfill | write=overwrite-partition                   | -lost -duplicate -undecided
-      backfill/generated         | append               | batch-backfill | write=append                                | +duplicate -undecided
+      backfill/generated         | overwrite-partition  | batch-backfill | write=overwrite-partition                   | -duplicate $BATCH
+      backfill/generated         | append               | batch-backfill | write=append                                | +duplicate $BATCH
+      backfill/crash-during-write | overwrite-partition | batch-backfill | fault=crash-during-write                    | -duplicate $BATCH
+      backfill/crash-during-write | append              | batch-backfill | fault=crash-during-write write=append       | +duplicate $BATCH
+      backfill/zombie-worker     | overwrite-partition  | batch-backfill | fault=zombie-worker                         | -duplicate $BATCH
+      backfill/zombie-worker     | append               | batch-backfill | fault=zombie-worker write=append            | +duplicate $BATCH
+      backfill/backfill=3..5     | overwrite-partition  | batch-backfill | backfill=3..5                               | -duplicate $BATCH
+      backfill/backfill=3..5     | append               | batch-backfill | backfill=3..5 write=append                  | +duplicate $BATCH
+      backfill/scheduler-downtime | catchup              | batch-backfill | fault=scheduler-downtime                   | -missing -duplicate -foreign -liveness -undecided
+      backfill/scheduler-downtime | no catchup           | batch-backfill | fault=scheduler-downtime catchup=false     | +missing -duplicate -foreign -liveness -undecided
       dynamo/replica-crash       | strict vclock R2W2   | dynamo-kv      | quorum=strict versioning=vclock fault=replica-crash | -stale-read -lost-write -unavailable -siblings $DYNAMO
       dynamo/replica-crash       | sloppy vclock R2W2   | dynamo-kv      | quorum=sloppy versioning=vclock fault=replica-crash | -stale-read -lost-write -unavailable -siblings $DYNAMO
       dynamo/replica-crash       | sloppy lww R2W2      | dynamo-kv      | quorum=sloppy versioning=lww fault=replica-crash | -stale-read -lost-write -unavailable -siblings $DYNAMO
