@@ -31,6 +31,7 @@ public final class Faultline implements Runnable {
           MergeCommand.class,
           DiffCommand.class,
           CompareCommand.class,
+          MatrixCommand.class,
           ReplayCommand.class,
           ShrinkCommand.class,
           BenchCommand.class,
