@@ -2,7 +2,10 @@ package dev.faultline.scenarios.lab;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -85,6 +88,8 @@ public final class Charts {
     LogAxis x = new LogAxis(xAxis + " (log scale)");
     // Without a sample the axis still needs a range; 1 to 10 is as good as any.
     x.setSmallestValue(lowest == Double.MAX_VALUE ? 1 : lowest / 2);
+    // Ticks as plain numbers (126, not 10^2.1), as the paper labels its axis.
+    x.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     NumberAxis y = new NumberAxis("cumulative share");
     y.setRange(0, 1.01);
     XYPlot plot = new XYPlot(data, x, y, new XYStepRenderer());
