@@ -4,18 +4,20 @@
 Usage: notebooks/run [--timeout S] [--startup-timeout S] [--attempts N] [--repeat N] [--no-html]
                      [--starts N] [NOTEBOOK.ipynb ...]
 
-The kernel (rapaio-jupyter-kernel 3.0.1) sometimes never answers after it starts: races between
-its channel threads at start-up. The kernelspec therefore starts it through our launcher
+The kernel (rapaio-jupyter-kernel 3.0.1) sometimes never answers after it starts: races between its
+channel threads at start-up. The kernelspec therefore starts it through our launcher
 (launcher/KernelLauncher.java), which prints a ready line once every channel loop runs and the
 message handlers are installed, or reports at once that a loop ended. This runner sends nothing
 before that line; then it proves the kernel alive before handing it a notebook: it waits for the
-kernel_info reply on the shell channel, then runs a probe cell and waits for its result on the
-iopub channel. A kernel that fails any of these within the start-up timeout is killed and started
-again, up to --attempts times. Only then does nbclient execute the notebook on that kernel. A cell
-that throws fails the run (exit 1); a kernel that never comes up exits 3. --starts N only starts N
-kernels and counts how many answered at their first start.
+kernel_info reply on the shell channel and the kernel's status for it on iopub, then runs a probe
+cell and waits for its result on iopub and its reply on shell. A kernel that fails any of these
+within the start-up timeout is killed and started again, up to --attempts times. Only then does
+nbclient execute the notebook on that kernel. A cell that throws fails the run (exit 1); a kernel
+that never comes up exits 3. --starts N only starts N kernels and counts how many answered at their
+first start.
 """
 import argparse
+import logging
 import os
 import queue
 import sys
@@ -23,6 +25,7 @@ import time
 
 try:
     import nbformat
+    import zmq
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -38,6 +41,18 @@ RESTARTS = {}  # why each kernel start was abandoned -> how many times
 READY = "faultline-kernel: ready"  # printed by notebooks/launcher/KernelLauncher.java
 STARTS = __import__("itertools").count(1)
 PROBE = 'System.out.println("faultline-probe-" + (40 + 2));'
+
+
+class ClosedSocketNoise(logging.Filter):
+    """Drops asyncio's report of a poll on a socket that stop_channels() already closed.
+
+    jupyter_client's blocking client runs on zmq.asyncio sockets; when the next kernel starts, the
+    event loop may still call back for the last one's closed sockets and log a harmless traceback.
+    """
+
+    def filter(self, record):
+        e = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(e, zmq.error.ZMQError) and e.errno == zmq.ENOTSOCK)
 
 
 def start_kernel(args, log):
@@ -87,7 +102,13 @@ def announced(km, kernel_log, timeout):
 
 
 def ready(kc, kernel_log, timeout):
-    """Sends kernel_info until it is answered; fails at once if a channel thread of the kernel died."""
+    """Sends kernel_info until it is answered on shell and its status seen on iopub.
+
+    The iopub subscription connected before the kernel bound its socket, and is renewed only when
+    ZeroMQ reconnects: output published before then is lost (the slow joiner). The kernel publishes
+    busy and idle for every request, so seeing one proves iopub delivers. Fails at once if a channel
+    thread of the kernel died.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         msg_id = kc.kernel_info()
@@ -95,13 +116,17 @@ def ready(kc, kernel_log, timeout):
             while True:
                 reply = kc.get_shell_msg(timeout=1)
                 if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                    break
+            while True:
+                status = kc.get_iopub_msg(timeout=1)
+                if status.get("parent_header", {}).get("msg_id") == msg_id:
                     return
         except queue.Empty:
             pass
         with open(kernel_log, encoding="utf-8", errors="replace") as f:
             if "Exception in thread" in f.read():
                 raise RuntimeError("a channel thread of the kernel died at start-up")
-    raise TimeoutError("no kernel_info reply in %d s" % timeout)
+    raise TimeoutError("no kernel_info reply, or no status on iopub, in %d s" % timeout)
 
 
 def probe(kc, timeout):
@@ -180,6 +205,7 @@ def main():
     ap.add_argument("--target", default=os.path.join(here, "target"),
                     help="where each kernel's own log goes (under kernels/)")
     args = ap.parse_args()
+    logging.getLogger("asyncio").addFilter(ClosedSocketNoise())
     paths = args.notebooks or sorted(
         os.path.join(here, f) for f in os.listdir(here) if f.endswith(".ipynb"))
     log = lambda s: (sys.stderr.write(s + "\n"), sys.stderr.flush())

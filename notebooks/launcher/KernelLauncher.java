@@ -21,21 +21,23 @@ import java.util.TreeMap;
  * thread of its own and watches it from outside, through public APIs only: once that thread is
  * waiting in {@code joinUntilClose} (the handlers are installed by then) and the heartbeat, shell
  * and control loop threads are all alive (the heartbeat's thread is named {@code Heartbeat-N}, the
- * other two both {@code Shell-N}), it prints {@value #READY}; the runner sends nothing
- * before. If a loop thread has already ended, it prints {@value #RACE} and exits with {@value
- * #RACE_EXIT} at once, so that the runner starts another kernel instead of waiting for a reply that
- * will never come. It never touches the kernel's classes beyond calling their main method.
+ * other two both {@code Shell-N}), it prints {@value #READY}; the runner sends nothing before. If a
+ * loop thread has already ended, it prints {@value #RACE} and exits with {@value #RACE_EXIT} at
+ * once, so that the runner starts another kernel instead of waiting for a reply that will never
+ * come. It never touches the kernel's classes beyond calling their main method.
  */
 public final class KernelLauncher {
   static final String KERNEL_MAIN = "org.rapaio.jupyter.kernel.MainApp";
   static final String READY = "faultline-kernel: ready";
   static final String RACE = "faultline-kernel: a channel loop ended at start-up";
   static final int RACE_EXIT = 75;
+
   /**
    * The kernel's loop threads, by name prefix, and how many of each it starts: the heartbeat's is
    * {@code Heartbeat-N}; the shell's and the control channel's are both named {@code Shell-N}.
    */
   static final Map<String, Integer> LOOPS = new TreeMap<>(Map.of("Heartbeat-", 1, "Shell-", 2));
+
   /** A loop that lost the race ends within microseconds; this is ample on a loaded machine. */
   static final long SETTLE_MILLIS = 200;
 

@@ -89,7 +89,8 @@ public final class Charts {
     // Without a sample the axis still needs a range; 1 to 10 is as good as any.
     x.setSmallestValue(lowest == Double.MAX_VALUE ? 1 : lowest / 2);
     // Ticks as plain numbers (126, not 10^2.1), as the paper labels its axis.
-    x.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    x.setNumberFormatOverride(
+        new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     NumberAxis y = new NumberAxis("cumulative share");
     y.setRange(0, 1.01);
     XYPlot plot = new XYPlot(data, x, y, new XYStepRenderer());

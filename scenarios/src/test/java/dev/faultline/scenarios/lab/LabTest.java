@@ -66,7 +66,8 @@ class LabTest {
     assertEquals(6, wide.distribution("downtime.ms").count(), "two crashes a seed, both pooled");
     assertEquals(3, wide.metric("downtime.ms").length, "the plain metric is the first crash only");
     Table t = c.distribution("downtime.ms");
-    assertEquals(List.of("election-timeout-ms=150..155", "election-timeout-ms=150..300"),
+    assertEquals(
+        List.of("election-timeout-ms=150..155", "election-timeout-ms=150..300"),
         t.rows().stream().map(r -> r.get(0)).toList());
     assertEquals("6", t.cell(1, "samples"), t.toString());
     double median = Double.parseDouble(t.cell(1, "median"));
