@@ -17,15 +17,15 @@ that never comes up exits 3. --starts N only starts N kernels and counts how man
 first start.
 """
 import argparse
-import logging
+import json
 import os
 import queue
+import subprocess
 import sys
 import time
 
 try:
     import nbformat
-    import zmq
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -38,21 +38,10 @@ except ImportError as e:  # pragma: no cover - depends on the machine
 
 KERNEL = "faultline-java"
 RESTARTS = {}  # why each kernel start was abandoned -> how many times
+RESTARTS_LINE = "notebooks-restarts: "  # how a child process reports its restarts
 READY = "faultline-kernel: ready"  # printed by notebooks/launcher/KernelLauncher.java
 STARTS = __import__("itertools").count(1)
 PROBE = 'System.out.println("faultline-probe-" + (40 + 2));'
-
-
-class ClosedSocketNoise(logging.Filter):
-    """Drops asyncio's report of a poll on a socket that stop_channels() already closed.
-
-    jupyter_client's blocking client runs on zmq.asyncio sockets; when the next kernel starts, the
-    event loop may still call back for the last one's closed sockets and log a harmless traceback.
-    """
-
-    def filter(self, record):
-        e = record.exc_info[1] if record.exc_info else None
-        return not (isinstance(e, zmq.error.ZMQError) and e.errno == zmq.ENOTSOCK)
 
 
 def start_kernel(args, log):
@@ -202,43 +191,69 @@ def main():
     ap.add_argument("--starts", type=int, default=0,
                     help="only start this many kernels, one after another, and count the starts "
                          "that needed a restart (no notebook runs)")
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # one run of one notebook, in a child process
     ap.add_argument("--target", default=os.path.join(here, "target"),
                     help="where each kernel's own log goes (under kernels/)")
     args = ap.parse_args()
-    logging.getLogger("asyncio").addFilter(ClosedSocketNoise())
     paths = args.notebooks or sorted(
         os.path.join(here, f) for f in os.listdir(here) if f.endswith(".ipynb"))
     log = lambda s: (sys.stderr.write(s + "\n"), sys.stderr.flush())
     if args.starts:
         return starts(args, log)
+    if args.one:
+        return run_one(args.one, args, log)
+    # Each run is a process of its own: jupyter_client and nbclient drive the same ZeroMQ sockets
+    # from two asyncio loops, and after a notebook a later kernel in the same process could lose
+    # its iopub messages (the probe's output never came, in every other run).
+    options = ["--timeout", str(args.timeout), "--startup-timeout", str(args.startup_timeout),
+               "--attempts", str(args.attempts), "--target", args.target]
+    options += ["--no-html"] if args.no_html else []
     failed = 0
     for path in paths:
         for run in range(1, args.repeat + 1):
-            started = time.monotonic()
-            try:
-                nb, attempt = execute(path, args, log)
-            except CellExecutionError as e:
-                lines = [l for l in str(e).strip().splitlines() if l.strip()]
-                log("notebooks: %s: a cell failed:\n  %s" % (path, "\n  ".join(lines[-25:])))
-                failed += 1
-                continue
-            except RuntimeError as e:
-                log("notebooks: %s: %s" % (path, e))
-                return 3
-            took = time.monotonic() - started
-            if not args.no_html:
-                html, _ = HTMLExporter().from_notebook_node(nb)
-                out = os.path.splitext(path)[0] + ".html"
-                with open(out, "w", encoding="utf-8") as f:
-                    f.write(html)
-                print("notebooks: %s -> %s (%.1f s, kernel start %d)" % (path, out, took, attempt))
-            else:
-                print("notebooks: %s ran (%.1f s, kernel start %d)" % (path, took, attempt))
+            child = subprocess.run([sys.executable, os.path.abspath(__file__), "--one", path]
+                                   + options, stdout=subprocess.PIPE, text=True)
+            for line in child.stdout.splitlines():
+                if line.startswith(RESTARTS_LINE):
+                    for why, n in json.loads(line[len(RESTARTS_LINE):]).items():
+                        RESTARTS[why] = RESTARTS.get(why, 0) + n
+                else:
+                    print(line)
             sys.stdout.flush()
+            if child.returncode == 3:
+                return 3
+            failed += child.returncode != 0
     total = len(paths) * args.repeat
     print_restarts()
     print("notebooks: %d passed, %d failed" % (total - failed, failed))
     return 1 if failed else 0
+
+
+def run_one(path, args, log):
+    """Executes one notebook once; exit 0, 1 (a cell failed) or 3 (no kernel came up)."""
+    started = time.monotonic()
+    try:
+        try:
+            nb, attempt = execute(path, args, log)
+        except CellExecutionError as e:
+            lines = [l for l in str(e).strip().splitlines() if l.strip()]
+            log("notebooks: %s: a cell failed:\n  %s" % (path, "\n  ".join(lines[-25:])))
+            return 1
+        except RuntimeError as e:
+            log("notebooks: %s: %s" % (path, e))
+            return 3
+        took = time.monotonic() - started
+        if not args.no_html:
+            html, _ = HTMLExporter().from_notebook_node(nb)
+            out = os.path.splitext(path)[0] + ".html"
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(html)
+            print("notebooks: %s -> %s (%.1f s, kernel start %d)" % (path, out, took, attempt))
+        else:
+            print("notebooks: %s ran (%.1f s, kernel start %d)" % (path, took, attempt))
+        return 0
+    finally:
+        print(RESTARTS_LINE + json.dumps(RESTARTS))
 
 
 if __name__ == "__main__":
