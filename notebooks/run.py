@@ -13,8 +13,9 @@ kernel_info reply on the shell channel and the kernel's status for it on iopub, 
 cell and waits for its result on iopub and its reply on shell. A kernel that fails any of these
 within the start-up timeout is killed and started again, up to --attempts times. Only then does
 nbclient execute the notebook on that kernel. A cell that throws fails the run (exit 1); a kernel
-that never comes up exits 3. --starts N only starts N kernels and counts how many answered at their
-first start.
+that never comes up exits 3. Each notebook run is a child process of its own (see
+notebooks/README.md for why). --starts N only starts N kernels and counts how many answered at
+their first start.
 """
 import argparse
 import json

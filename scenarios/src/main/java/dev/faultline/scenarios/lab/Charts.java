@@ -86,7 +86,7 @@ public final class Charts {
       data.addSeries(s);
     }
     LogAxis x = new LogAxis(xAxis + " (log scale)");
-    // Without a sample the axis still needs a range; 1 to 10 is as good as any.
+    // Without a sample any positive smallest value will do.
     x.setSmallestValue(lowest == Double.MAX_VALUE ? 1 : lowest / 2);
     // Ticks as plain numbers (126, not 10^2.1), as the paper labels its axis.
     x.setNumberFormatOverride(
