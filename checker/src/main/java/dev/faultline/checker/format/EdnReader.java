@@ -38,9 +38,9 @@ final class EdnReader {
   private static final Set<String> OP_FIELDS =
       new TreeSet<>(List.of("process", "type", "f", "key", "value", "time", "index"));
 
-  static Parsed read(String text, String name) {
-    EdnText.checkDepth(text, name, 1);
-    LineTrackingParseable in = new LineTrackingParseable(text);
+  static Parsed read(String text, String name, ReadDeadline deadline) {
+    EdnText.checkDepth(text, name, 1, deadline);
+    LineTrackingParseable in = new LineTrackingParseable(text, name, deadline);
     Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
     List<Op> ops = new ArrayList<>();
     SortedMap<Integer, Map<String, Object>> extras = new TreeMap<>();
@@ -50,9 +50,10 @@ final class EdnReader {
       in.skip();
       inVector = true;
     }
-    while (true) {
+    for (long entries = 0; ; entries++) {
       c = in.peekSignificant();
       String where = name + ":" + in.line();
+      deadline.check(entries, where);
       if (c == Parseable.END_OF_INPUT) {
         if (inVector) {
           throw HistoryException.at(where, "the history vector is not closed.");

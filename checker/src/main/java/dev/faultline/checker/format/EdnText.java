@@ -29,10 +29,18 @@ final class EdnText {
    *     firstLine} is 0
    */
   static void checkDepth(String text, String where, int firstLine) {
+    checkDepth(text, where, firstLine, ReadDeadline.NONE);
+  }
+
+  /** As above, with the clock checked every 64K characters. */
+  static void checkDepth(String text, String where, int firstLine, ReadDeadline deadline) {
     int depth = 0;
     int line = firstLine;
     int n = text.length();
     for (int i = 0; i < n; i++) {
+      if ((i & 0xffff) == 0) {
+        deadline.checkNow(where);
+      }
       char c = text.charAt(i);
       switch (c) {
         case '\n' -> line++;

@@ -18,7 +18,7 @@ final class EtcdLogReader {
 
   private EtcdLogReader() {}
 
-  static List<Op> read(String text, String name) {
+  static List<Op> read(String text, String name, ReadDeadline deadline) {
     List<Op> ops = new ArrayList<>();
     Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
     int lineNo = 0;
@@ -32,6 +32,7 @@ final class EtcdLogReader {
         continue;
       }
       String where = name + ":" + lineNo;
+      deadline.check(lineNo - 1, where);
       String[] fields = fields(line);
       if (fields == null) {
         throw HistoryException.at(

@@ -3,6 +3,7 @@ package dev.faultline.checker.format;
 import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +61,27 @@ public record HistoryFile(
    * @throws HistoryException when the file cannot be read or is malformed
    */
   public static HistoryFile read(Path path, HistoryFormat format) {
+    return read(path, format, ReadDeadline.NONE);
+  }
+
+  /**
+   * Reads {@code path}, giving up when {@code deadlineNanos} (on {@link System#nanoTime()}'s scale)
+   * passes first: the bytes are read in chunks and the entries parsed with the clock checked every
+   * few hundred, so that reading never runs long past a check's time limit.
+   *
+   * @param format the format to read it in, or null to detect it
+   * @throws HistoryException when the file cannot be read or is malformed
+   * @throws ReadTimedOut when the deadline passes before the file is read
+   */
+  public static HistoryFile read(Path path, HistoryFormat format, long deadlineNanos) {
+    return read(path, format, ReadDeadline.at(deadlineNanos));
+  }
+
+  private static HistoryFile read(Path path, HistoryFormat format, ReadDeadline deadline) {
     String name = path.toString();
     String text;
     try {
-      text = Files.readString(path);
+      text = deadline == ReadDeadline.NONE ? Files.readString(path) : readText(path, deadline);
     } catch (NoSuchFileException e) {
       throw new HistoryException(name + ": no such file.");
     } catch (CharacterCodingException e) {
@@ -71,11 +90,27 @@ public record HistoryFile(
     } catch (IOException e) {
       throw new HistoryException(name + ": cannot be read (" + e.getMessage() + ").");
     }
-    return parse(text, name, format);
+    return parse(text, name, format, deadline);
   }
 
   /** Reads a history from {@code text}; {@code name} is used in errors and op sources. */
   public static HistoryFile parse(String text, String name, HistoryFormat format) {
+    return parse(text, name, format, ReadDeadline.NONE);
+  }
+
+  /**
+   * As {@link #parse(String, String, HistoryFormat)}, giving up when {@code deadlineNanos} passes.
+   *
+   * @throws ReadTimedOut when the deadline passes before the text is parsed
+   */
+  public static HistoryFile parse(
+      String text, String name, HistoryFormat format, long deadlineNanos) {
+    return parse(text, name, format, ReadDeadline.at(deadlineNanos));
+  }
+
+  private static HistoryFile parse(
+      String text, String name, HistoryFormat format, ReadDeadline deadline) {
+    deadline.checkNow(name);
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       throw HistoryException.at(
@@ -93,9 +128,9 @@ public record HistoryFile(
     }
     Parsed p =
         switch (f) {
-          case EDN, KV -> EdnReader.read(text, name);
-          case ETCD -> new Parsed(EtcdLogReader.read(text, name), new TreeMap<>(), null);
-          case JSONL -> JsonLinesReader.read(text, name);
+          case EDN, KV -> EdnReader.read(text, name, deadline);
+          case ETCD -> new Parsed(EtcdLogReader.read(text, name, deadline), new TreeMap<>(), null);
+          case JSONL -> JsonLinesReader.read(text, name, deadline);
         };
     return new HistoryFile(name, f, p.ops(), p.extras(), p.header());
   }
@@ -116,6 +151,52 @@ public record HistoryFile(
           ? e
           : new HistoryException("'" + text + "': " + e.getMessage());
     }
+  }
+
+  /** The most bytes a history file may have: the largest array a JVM allocates. */
+  private static final long MAX_BYTES = Integer.MAX_VALUE - 16;
+
+  /**
+   * The file's text, read in chunks with the clock checked between them. Plain ASCII (nearly every
+   * history) becomes a string directly; other text is decoded strictly, as {@link Files#readString}
+   * does, so that bytes UTF-8 forbids are refused rather than replaced.
+   */
+  private static String readText(Path path, ReadDeadline deadline) throws IOException {
+    String name = path.toString();
+    deadline.checkNow(name);
+    // Sized from the file's length, so a regular file is read without a copy; growth (a file that
+    // grew meanwhile, or a pipe) doubles.
+    byte[] bytes = new byte[(int) Math.min(MAX_BYTES, Math.max(1 << 16, Files.size(path) + 1))];
+    int n = 0;
+    boolean ascii = true;
+    try (InputStream in = Files.newInputStream(path)) {
+      while (true) {
+        deadline.checkNow(name);
+        if (n == bytes.length) {
+          if (n >= MAX_BYTES) {
+            throw new OutOfMemoryError(name + " is larger than the largest array");
+          }
+          bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, 2L * n));
+        }
+        int read = in.read(bytes, n, Math.min(bytes.length - n, 1 << 22));
+        if (read < 0) {
+          break;
+        }
+        for (int i = n; i < n + read && ascii; i++) {
+          ascii = bytes[i] >= 0;
+        }
+        n += read;
+      }
+    }
+    if (ascii) {
+      return new String(bytes, 0, n, StandardCharsets.US_ASCII);
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, 0, n))
+        .toString();
   }
 
   private static String firstLine(String text) {

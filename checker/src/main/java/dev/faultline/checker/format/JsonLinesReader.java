@@ -56,7 +56,7 @@ final class JsonLinesReader {
 
   private JsonLinesReader() {}
 
-  static Parsed read(String text, String name) {
+  static Parsed read(String text, String name, ReadDeadline deadline) {
     List<Op> ops = new ArrayList<>();
     SortedMap<Integer, Map<String, Object>> extras = new TreeMap<>();
     HistoryHeader header = null;
@@ -71,6 +71,7 @@ final class JsonLinesReader {
         continue;
       }
       String where = name + ":" + lineNo;
+      deadline.check(lineNo - 1, where);
       Entry e = parse(line, where);
       if (header == null && ops.isEmpty() && isHeader(e)) {
         if (!(e.value instanceof Map<?, ?> m)) {

@@ -12,12 +12,16 @@ final class LineTrackingParseable implements Parseable {
   private final int[] lineStarts;
   private int pos;
 
-  LineTrackingParseable(String text) {
+  /** Counts the lines of {@code text}, with the clock checked every 64K characters. */
+  LineTrackingParseable(String text, String name, ReadDeadline deadline) {
     this.text = text;
     int[] starts = new int[16];
     int n = 0;
     starts[n++] = 0;
     for (int i = 0; i < text.length(); i++) {
+      if ((i & 0xffff) == 0) {
+        deadline.checkNow(name);
+      }
       if (text.charAt(i) == '\n') {
         if (n == starts.length) {
           starts = Arrays.copyOf(starts, n * 2);

@@ -189,7 +189,9 @@ public final class WideHistories {
       long effect = now + (long) (random.nextDouble() * latency);
       int fate = op.crashes ? random.nextInt(3) : 0;
       if (fate == 1) {
-        effect = now + latency + exponential(spec.latencyMicros() + spec.thinkMicros());
+        long late =
+            spec.lateMicros() > 0 ? spec.lateMicros() : spec.latencyMicros() + spec.thinkMicros();
+        effect = now + latency + exponential(late);
       }
       if (fate != 2) {
         schedule(effect, EFFECT, p, op);

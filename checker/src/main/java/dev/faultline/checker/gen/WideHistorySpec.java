@@ -21,6 +21,10 @@ package dev.faultline.checker.gen;
  *     it sets how many operations are in flight at once: about processes * latency / (latency +
  *     think)
  * @param seed the seed; the same spec always gives the same history
+ * @param lateMicros the mean time (exponential) after a crash at which a crashed operation that
+ *     takes effect late does so; 0 for the default, latency plus think time. Large values (seconds,
+ *     against a latency of milliseconds) give crashed writes that land long after their process is
+ *     gone, which histories recorded elsewhere have and which keep a register's search busiest
  */
 public record WideHistorySpec(
     int processes,
@@ -33,7 +37,8 @@ public record WideHistorySpec(
     boolean violation,
     long latencyMicros,
     long thinkMicros,
-    long seed) {
+    long seed,
+    long lateMicros) {
   public WideHistorySpec {
     require(processes >= 1 && processes <= 100_000, "processes must be between 1 and 100000");
     require(entries >= 2 && entries <= 100_000_000, "entries must be between 2 and 100000000");
@@ -44,6 +49,35 @@ public record WideHistorySpec(
     require(!violation || entries >= 12, "a planted violation needs at least 12 entries");
     require(latencyMicros >= 1 && latencyMicros <= 1_000_000_000, "latency must be 1us-1000s");
     require(thinkMicros >= 0 && thinkMicros <= 1_000_000_000, "think time must be 0-1000s");
+    require(lateMicros >= 0 && lateMicros <= 1_000_000_000_000L, "late effects must be 0-10^6 s");
+  }
+
+  /** A spec with late effects at the default delay. */
+  public WideHistorySpec(
+      int processes,
+      int entries,
+      int readPercent,
+      int writePercent,
+      int values,
+      int crashPercent,
+      boolean unique,
+      boolean violation,
+      long latencyMicros,
+      long thinkMicros,
+      long seed) {
+    this(
+        processes,
+        entries,
+        readPercent,
+        writePercent,
+        values,
+        crashPercent,
+        unique,
+        violation,
+        latencyMicros,
+        thinkMicros,
+        seed,
+        0);
   }
 
   /**
@@ -66,7 +100,8 @@ public record WideHistorySpec(
         v,
         latencyMicros,
         thinkMicros,
-        seed);
+        seed,
+        lateMicros);
   }
 
   public WideHistorySpec withUnique(boolean u) {
@@ -81,7 +116,8 @@ public record WideHistorySpec(
         violation,
         latencyMicros,
         thinkMicros,
-        seed);
+        seed,
+        lateMicros);
   }
 
   private static void require(boolean ok, String what) {

@@ -166,6 +166,10 @@ public final class Linearizability {
         return unique;
       }
       RegisterHistory h = new RegisterHistory(local, initial);
+      int[] overwritten = OverwrittenReads.find(h);
+      if (overwritten != null) {
+        return OverwrittenReads.decided(h, overwritten);
+      }
       return new RegisterCheck(
           h, budget, deadline, () -> compile(group, model, product, keys, budget, deadline));
     }

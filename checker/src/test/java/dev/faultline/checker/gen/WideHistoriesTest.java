@@ -32,6 +32,20 @@ class WideHistoriesTest {
   }
 
   @Test
+  void lateEffectsChangeOnlyWhenCrashedOperationsLandAndKeepTheHistoryLinearizable() {
+    WideHistorySpec base =
+        new WideHistorySpec(60, 2_000, 60, 25, 50, 30, false, false, 1000, 2000, 5);
+    WideHistorySpec sameAsDefault =
+        new WideHistorySpec(60, 2_000, 60, 25, 50, 30, false, false, 1000, 2000, 5, 0);
+    WideHistorySpec late =
+        new WideHistorySpec(60, 2_000, 60, 25, 50, 30, false, false, 1000, 2000, 5, 20_000);
+    assertEquals(WideHistories.mixed(base), WideHistories.mixed(sameAsDefault));
+    List<Op> lateOps = WideHistories.mixed(late);
+    assertFalse(WideHistories.mixed(base).equals(lateOps), "reads see the late effects");
+    assertEquals(Verdict.LINEARIZABLE, check(lateOps));
+  }
+
+  @Test
   void aHistoryHasTheEntriesAskedForAndCrashedProcessesAreReplaced() {
     List<Op> ops = WideHistories.mixed(SPEC);
     assertEquals(2_000, ops.size());

@@ -2,7 +2,7 @@ package dev.faultline.models.kraft;
 
 import dev.faultline.models.raft.LogEntry;
 import dev.faultline.models.replog.PartitionState;
-import java.util.ArrayList;
+import dev.faultline.models.replog.ReplicaPlacement;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,6 +25,7 @@ public final class MetadataImage {
   private final int[] leaderships;
   private int partitions;
   private int replicationFactor;
+  private ReplicaPlacement placement;
   private int[] leader = new int[0];
   private int[] leaderEpoch = new int[0];
   private int[] partitionEpoch = new int[0];
@@ -42,6 +43,7 @@ public final class MetadataImage {
     this.leaderships = new int[brokers];
     Arrays.fill(brokerEpoch, -1);
     Arrays.fill(fenced, true);
+    this.placement = new ReplicaPlacement(brokers, 0);
   }
 
   /** The offset of the next entry to apply: everything below it is in the image. */
@@ -79,6 +81,7 @@ public final class MetadataImage {
   private void createTopic(MetadataRecord.CreateTopic t) {
     partitions = t.partitions();
     replicationFactor = t.replicationFactor();
+    placement = new ReplicaPlacement(brokers, replicationFactor);
     leader = new int[partitions];
     leaderEpoch = new int[partitions];
     partitionEpoch = new int[partitions];
@@ -161,15 +164,19 @@ public final class MetadataImage {
     return replicationFactor;
   }
 
+  /** Where each partition's replicas live. */
+  public ReplicaPlacement placement() {
+    return placement;
+  }
+
   /** The broker at replica position {@code pos} of partition {@code p}. */
   public int replica(int p, int pos) {
-    return (p + pos) % brokers;
+    return placement.replica(p, pos);
   }
 
   /** The replica position of {@code broker} in partition {@code p}, or -1 if it holds none. */
   public int position(int p, int broker) {
-    int pos = Math.floorMod(broker - p, brokers);
-    return pos < replicationFactor ? pos : -1;
+    return placement.position(p, broker);
   }
 
   public int leader(int p) {
@@ -196,8 +203,7 @@ public final class MetadataImage {
 
   /** Whether {@code broker} is in the ISR of {@code p}. */
   public boolean inIsr(int p, int broker) {
-    int pos = position(p, broker);
-    return pos >= 0 && (isr[p] & (1 << pos)) != 0;
+    return placement.inMask(p, isr[p], broker);
   }
 
   /**
@@ -209,13 +215,7 @@ public final class MetadataImage {
 
   /** The brokers of a replica-position mask, in replica order. */
   public List<Integer> members(int p, int mask) {
-    List<Integer> out = new ArrayList<>(Integer.bitCount(mask));
-    for (int pos = 0; pos < replicationFactor; pos++) {
-      if ((mask & (1 << pos)) != 0) {
-        out.add(replica(p, pos));
-      }
-    }
-    return out;
+    return placement.members(p, mask);
   }
 
   /** Partition {@code p} as brokers and clients see it. */

@@ -1,11 +1,10 @@
 package dev.faultline.models.zk;
 
 import dev.faultline.models.replog.PartitionState;
+import dev.faultline.models.replog.ReplicaPlacement;
 import dev.faultline.sim.trace.StableHash;
 import dev.faultline.sim.trace.StructuralHash;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Every partition's leader, leader epoch, ISR (a bit mask over replica positions: position i is
@@ -21,11 +20,13 @@ public final class PartitionTable implements StableHash {
   final int[] isr;
   final int[] version;
   final int[] leaderships;
+  private final ReplicaPlacement placement;
 
   /** The state of a topic created with every broker up: preferred leaders, full ISRs. */
   public PartitionTable(int partitions, int replicationFactor, int brokers) {
     this.brokers = brokers;
     this.replicationFactor = replicationFactor;
+    this.placement = new ReplicaPlacement(brokers, replicationFactor);
     this.leader = new int[partitions];
     this.leaderEpoch = new int[partitions];
     this.isr = new int[partitions];
@@ -65,6 +66,7 @@ public final class PartitionTable implements StableHash {
   private PartitionTable(PartitionTable o) {
     this.brokers = o.brokers;
     this.replicationFactor = o.replicationFactor;
+    this.placement = o.placement;
     this.leader = o.leader.clone();
     this.leaderEpoch = o.leaderEpoch.clone();
     this.isr = o.isr.clone();
@@ -101,15 +103,19 @@ public final class PartitionTable implements StableHash {
     return replicationFactor;
   }
 
+  /** Where each partition's replicas live. */
+  public ReplicaPlacement placement() {
+    return placement;
+  }
+
   /** The broker at replica position {@code pos} of partition {@code p}. */
   public int replica(int p, int pos) {
-    return (p + pos) % brokers;
+    return placement.replica(p, pos);
   }
 
   /** The replica position of {@code broker} in {@code p}, or -1. */
   public int position(int p, int broker) {
-    int pos = Math.floorMod(broker - p, brokers);
-    return pos < replicationFactor ? pos : -1;
+    return placement.position(p, broker);
   }
 
   /** How many partitions {@code broker} leads. */
@@ -118,8 +124,7 @@ public final class PartitionTable implements StableHash {
   }
 
   public boolean inIsr(int p, int broker) {
-    int pos = position(p, broker);
-    return pos >= 0 && (isr[p] & (1 << pos)) != 0;
+    return placement.inMask(p, isr[p], broker);
   }
 
   /** Sets partition {@code p}'s state as written (or read) at {@code newVersion}. */
@@ -143,12 +148,7 @@ public final class PartitionTable implements StableHash {
 
   /** Partition {@code p} as brokers and clients see it; the version is the partition epoch. */
   public PartitionState state(int p) {
-    List<Integer> members = new ArrayList<>(Integer.bitCount(isr[p]));
-    for (int pos = 0; pos < replicationFactor; pos++) {
-      if ((isr[p] & (1 << pos)) != 0) {
-        members.add(replica(p, pos));
-      }
-    }
-    return new PartitionState(p, leader[p], leaderEpoch[p], members, version[p]);
+    return new PartitionState(
+        p, leader[p], leaderEpoch[p], placement.members(p, isr[p]), version[p]);
   }
 }

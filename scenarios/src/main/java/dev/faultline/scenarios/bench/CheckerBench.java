@@ -102,6 +102,7 @@ public final class CheckerBench implements Benchmark {
     WideRows.run(out);
     budget(out);
     WideRows.overshoot(out);
+    CommandOvershoot.run(out);
     out.flush();
   }
 

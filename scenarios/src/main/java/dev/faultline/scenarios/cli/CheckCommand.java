@@ -3,6 +3,7 @@ package dev.faultline.scenarios.cli;
 import dev.faultline.checker.delivery.JepsenKafkaShape;
 import dev.faultline.checker.format.HistoryFile;
 import dev.faultline.checker.format.HistoryFormat;
+import dev.faultline.checker.format.ReadTimedOut;
 import dev.faultline.checker.history.HistoryException;
 import dev.faultline.checker.history.Op;
 import dev.faultline.checker.history.OpType;
@@ -134,11 +135,19 @@ public final class CheckCommand implements Callable<Integer> {
     Set<String> noted = new HashSet<>();
     boolean anyNot = false;
     boolean anyUnknown = false;
+    // The first file's budget began when the command did (the user's stopwatch started then); each
+    // later file's begins when it is opened.
+    long budgetStart = CommandClock.startNanos();
     for (Path file : inputs) {
       long start = System.nanoTime();
+      long deadline = deadline(Math.min(budgetStart, start));
+      budgetStart = Long.MAX_VALUE;
       CheckResult r;
       try {
-        HistoryFile h = HistoryFile.read(file, forced);
+        HistoryFile h =
+            deadline == Long.MAX_VALUE
+                ? HistoryFile.read(file, forced)
+                : HistoryFile.read(file, forced, deadline);
         if (isDelivery(h)) {
           DeliveryCheck.Outcome d = DeliveryCheck.check(h, allowed, explain, out, start);
           anyNot |= d.status() == dev.faultline.scenarios.Verdict.Status.FAIL;
@@ -151,24 +160,39 @@ public final class CheckCommand implements Callable<Integer> {
             CheckOptions.defaults()
                 .withRules(forcedRules != null ? forcedRules : rulesOf(h))
                 .withPartition(!noPartition)
-                .withTimeLimit(remaining(start));
+                .withTimeLimit(remaining(deadline));
         r = Linearizability.check(h.ops(), m, options);
         note.forEach(err::println);
       } catch (HistoryException e) {
         out.flush();
         throw new UserError(e.getMessage(), ExitCodes.USAGE);
+      } catch (ReadTimedOut e) {
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        out.println(file + ": UNKNOWN ops=? ms=" + ms);
+        (explain ? out : err)
+            .println(
+                "  undecided: the time limit ran out while reading "
+                    + e.where()
+                    + ", before the check began (--time-limit "
+                    + timeLimitSeconds
+                    + " s).");
+        out.flush();
+        anyUnknown = true;
+        continue;
       } catch (OutOfMemoryError e) {
         // Whatever the file held is garbage now that this frame is left: the next file has the
         // whole heap again. Undecided, not malformed: more memory may decide it.
         long ms = (System.nanoTime() - start) / 1_000_000;
-        out.printf("%s: UNKNOWN ops=? ms=%d%n", file, ms);
+        out.println(file + ": UNKNOWN ops=? ms=" + ms);
         out.flush();
         err.println("  undecided: " + OutOfMemory.sentence("reading and checking " + file));
         anyUnknown = true;
         continue;
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
-      out.printf("%s: %s ops=%d ms=%d%n", file, r.verdict(), r.operations(), ms);
+      // Concatenation, not printf: a first Formatter loads locale data, tens of milliseconds that
+      // would come after a time limit ran out.
+      out.println(file + ": " + r.verdict() + " ops=" + r.operations() + " ms=" + ms);
       if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
         anyNot = true;
         if (explain) {
@@ -277,13 +301,24 @@ public final class CheckCommand implements Callable<Integer> {
     return Models.byName(name, initialValue);
   }
 
-  /** What is left of the file's budget once it has been read: the limit covers both. */
-  private Duration remaining(long startNanos) {
+  /**
+   * The file's deadline on {@link System#nanoTime()}'s scale: the limit after {@code from}; {@link
+   * Long#MAX_VALUE} for no limit.
+   */
+  private long deadline(long from) {
     if (timeLimitSeconds == 0) {
+      return Long.MAX_VALUE;
+    }
+    double limitNanos = Math.min(timeLimitSeconds * 1e9, Long.MAX_VALUE / 4.0);
+    return from + (long) limitNanos;
+  }
+
+  /** What is left of the file's budget once it has been read: the limit covers both. */
+  private static Duration remaining(long deadline) {
+    if (deadline == Long.MAX_VALUE) {
       return null;
     }
-    long left = (long) (timeLimitSeconds * 1e9) - (System.nanoTime() - startNanos);
-    return Duration.ofNanos(Math.max(1_000_000, left));
+    return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
   }
 
   private static Set<String> functions(HistoryFile h) {

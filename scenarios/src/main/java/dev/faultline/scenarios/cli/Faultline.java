@@ -31,6 +31,7 @@ public final class Faultline implements Runnable {
           MergeCommand.class,
           DiffCommand.class,
           CompareCommand.class,
+          MatrixCommand.class,
           ReplayCommand.class,
           ShrinkCommand.class,
           BenchCommand.class,
@@ -81,6 +82,7 @@ public final class Faultline implements Runnable {
   }
 
   public static void main(String[] args) {
+    CommandClock.startedWithProcess();
     System.exit(
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -75,6 +75,14 @@ public final class GenHistoryCommand implements Callable<Integer> {
       description = "Mean wait between a process's operations, microseconds (10000).")
   long thinkMicros = 10_000;
 
+  @Option(
+      names = "--late-us",
+      paramLabel = "US",
+      description =
+          "Mean delay after a crash before a crashed write or cas that takes effect late does so,"
+              + " microseconds (latency + think time).")
+  long lateMicros;
+
   @Option(names = "--writers", paramLabel = "N", description = "concurrent-writes: completed.")
   int writers = 220;
 
@@ -116,7 +124,8 @@ public final class GenHistoryCommand implements Callable<Integer> {
                         violation,
                         latencyMicros,
                         thinkMicros,
-                        seed));
+                        seed,
+                        lateMicros));
             case "concurrent-writes" ->
                 WideHistories.concurrentWrites(writers, crashed, violation, seed);
             default ->

@@ -108,7 +108,8 @@ public final class ComparisonTable {
     out.flush();
   }
 
-  static void printAligned(PrintWriter out, List<List<String>> table) {
+  /** Prints {@code table} with its first column left-aligned and the others right-aligned. */
+  public static void printAligned(PrintWriter out, List<List<String>> table) {
     int[] width = new int[table.get(0).size()];
     for (List<String> row : table) {
       for (int i = 0; i < row.size(); i++) {
@@ -126,11 +127,13 @@ public final class ComparisonTable {
     }
   }
 
-  static String signedPct(double v) {
+  /** {@code v} as a signed percentage, one decimal. */
+  public static String signedPct(double v) {
     return String.format(Locale.ROOT, "%+.1f%%", 100 * v);
   }
 
-  static String pValue(double p) {
+  /** A p-value with four decimals, or {@code <0.0001}. */
+  public static String pValue(double p) {
     return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
   }
 

@@ -6,6 +6,7 @@ import dev.faultline.models.kraft.MetadataImage;
 import dev.faultline.models.kraft.QuorumController;
 import dev.faultline.models.raft.CommittedLogIntact;
 import dev.faultline.models.raft.MonotonicHighWatermark;
+import dev.faultline.models.raft.RaftApplication;
 import dev.faultline.models.raft.RaftConfig;
 import dev.faultline.models.raft.RaftNode;
 import dev.faultline.models.raft.SingleLeaderPerEpoch;
@@ -137,25 +138,42 @@ abstract class ControlPlane {
     }
   }
 
-  /** A KRaft quorum of controllers ctl1.. over the Raft model. */
-  static final class Kraft extends ControlPlane {
-    private final KraftConfig kraft;
+  /**
+   * A control plane on a quorum of voters ctl1.. running the Raft model, each serving an
+   * application of type {@code A}; the quorum keeps the Raft invariants.
+   */
+  abstract static class Quorum<A extends RaftApplication> extends ControlPlane {
+    private final RaftConfig raft;
+    private final Class<A> type;
 
-    Kraft(ReplogConfig replog, KraftConfig kraft) {
+    Quorum(ReplogConfig replog, RaftConfig raft, Class<A> type) {
       super(replog);
-      this.kraft = kraft;
+      this.raft = raft;
+      this.type = type;
     }
+
+    /** A new broker link of this mode. */
+    abstract ControllerLink link();
+
+    /** A new application for one voter. */
+    abstract A application();
+
+    /** Whether {@code app} acts as the controller now. */
+    abstract boolean isActive(A app);
+
+    /** The mode's own invariants, checked before the quorum's Raft invariants. */
+    void modeInvariants(Setup s) {}
 
     @Override
     void add(Setup s) {
-      addBrokers(s, () -> new KraftBrokerLink(kraft));
-      RaftConfig raft = kraft.raft();
+      addBrokers(s, this::link);
       for (int v = 0; v < raft.voters(); v++) {
-        int id = s.server("ctl" + (v + 1), () -> new RaftNode(raft, new QuorumController(kraft)));
+        int id = s.server("ctl" + (v + 1), () -> new RaftNode(raft, application()));
         if (id != raft.voterId(v)) {
           throw new IllegalStateException("controller ctl" + (v + 1) + " is node " + id);
         }
       }
+      modeInvariants(s);
       s.invariant(new SingleLeaderPerEpoch(raft.firstVoterId(), raft.voters()));
       s.invariant(new MonotonicHighWatermark(raft.firstVoterId(), raft.voters()));
       s.invariant(new CommittedLogIntact(raft.firstVoterId(), raft.voters()));
@@ -164,17 +182,84 @@ abstract class ControlPlane {
     @Override
     List<String> controllerNames() {
       List<String> out = new ArrayList<>();
-      for (int v = 1; v <= kraft.raft().voters(); v++) {
+      for (int v = 1; v <= raft.voters(); v++) {
         out.add("ctl" + v);
       }
       return out;
+    }
+
+    /** Voter {@code v}'s application, or null when the node runs none of this mode's. */
+    final A application(Simulation sim, int v) {
+      return sim.node(raft.voterId(v)) instanceof RaftNode n && type.isInstance(n.application())
+          ? type.cast(n.application())
+          : null;
+    }
+
+    /** The Raft leader's application, or null. */
+    final A leaderApplication(Simulation sim) {
+      for (int v = 0; v < raft.voters(); v++) {
+        if (sim.node(raft.voterId(v)) instanceof RaftNode n && n.isLeader()) {
+          return application(sim, v);
+        }
+      }
+      return null;
+    }
+
+    final int voters() {
+      return raft.voters();
+    }
+
+    @Override
+    boolean activeOtherThan(Simulation sim, int except) {
+      for (int v = 0; v < raft.voters(); v++) {
+        A app = application(sim, v);
+        if (raft.voterId(v) != except && app != null && isActive(app)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int bootstrapFirst() {
+      return 0;
+    }
+
+    @Override
+    int bootstrapCount() {
+      return replog.brokers();
+    }
+  }
+
+  /** A KRaft quorum of controllers ctl1.. over the Raft model. */
+  static final class Kraft extends Quorum<QuorumController> {
+    private final KraftConfig kraft;
+
+    Kraft(ReplogConfig replog, KraftConfig kraft) {
+      super(replog, kraft.raft(), QuorumController.class);
+      this.kraft = kraft;
+    }
+
+    @Override
+    ControllerLink link() {
+      return new KraftBrokerLink(kraft);
+    }
+
+    @Override
+    QuorumController application() {
+      return new QuorumController(kraft);
+    }
+
+    @Override
+    boolean isActive(QuorumController app) {
+      return app.isActive();
     }
 
     /** The image of the active controller of the highest epoch, else of any live controller. */
     MetadataImage image(Simulation sim) {
       MetadataImage best = null;
       int bestEpoch = -1;
-      for (int v = 0; v < kraft.raft().voters(); v++) {
+      for (int v = 0; v < voters(); v++) {
         if (sim.node(kraft.raft().voterId(v)) instanceof RaftNode n
             && n.application() instanceof QuorumController c) {
           int rank = c.isActive() ? n.epoch() : -1;
@@ -200,20 +285,6 @@ abstract class ControlPlane {
     }
 
     @Override
-    boolean activeOtherThan(Simulation sim, int except) {
-      for (int v = 0; v < kraft.raft().voters(); v++) {
-        int id = kraft.raft().voterId(v);
-        if (id != except
-            && sim.node(id) instanceof RaftNode n
-            && n.application() instanceof QuorumController c
-            && c.isActive()) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
     int leaderships(Simulation sim, int broker) {
       MetadataImage img = image(sim);
       return img == null ? -1 : img.leaderships(broker);
@@ -225,58 +296,43 @@ abstract class ControlPlane {
           && b.link() instanceof KraftBrokerLink l
           && l.shutDownGrantedMicros() >= 0;
     }
-
-    @Override
-    int bootstrapFirst() {
-      return 0;
-    }
-
-    @Override
-    int bootstrapCount() {
-      return replog.brokers();
-    }
   }
 
   /** A ZooKeeper-like ensemble on ctl1.., each with a controller candidate beside it. */
-  static final class Zk extends ControlPlane {
+  static final class Zk extends Quorum<ZkNode> {
     private final ZkConfig zk;
 
     Zk(ReplogConfig replog, ZkConfig zk) {
-      super(replog);
+      super(replog, zk.raft(), ZkNode.class);
       this.zk = zk;
     }
 
     @Override
-    void add(Setup s) {
-      addBrokers(s, () -> new ZkBrokerLink(zk));
-      RaftConfig raft = zk.raft();
-      for (int v = 0; v < raft.voters(); v++) {
-        int id = s.server("ctl" + (v + 1), () -> new RaftNode(raft, new ZkNode(zk)));
-        if (id != raft.voterId(v)) {
-          throw new IllegalStateException("controller ctl" + (v + 1) + " is node " + id);
-        }
-      }
-      s.invariant(new OnlyTheControllerWrites(raft.firstVoterId(), raft.voters()));
-      s.invariant(new SingleLeaderPerEpoch(raft.firstVoterId(), raft.voters()));
-      s.invariant(new MonotonicHighWatermark(raft.firstVoterId(), raft.voters()));
-      s.invariant(new CommittedLogIntact(raft.firstVoterId(), raft.voters()));
+    ControllerLink link() {
+      return new ZkBrokerLink(zk);
     }
 
     @Override
-    List<String> controllerNames() {
-      List<String> out = new ArrayList<>();
-      for (int v = 1; v <= zk.raft().voters(); v++) {
-        out.add("ctl" + v);
-      }
-      return out;
+    ZkNode application() {
+      return new ZkNode(zk);
+    }
+
+    @Override
+    boolean isActive(ZkNode app) {
+      return app.isActiveController();
+    }
+
+    @Override
+    void modeInvariants(Setup s) {
+      s.invariant(new OnlyTheControllerWrites(zk.raft().firstVoterId(), zk.raft().voters()));
     }
 
     /** The controller node of the highest epoch that has loaded, or null. */
     ZkNode active(Simulation sim) {
       ZkNode best = null;
-      for (int v = 0; v < zk.raft().voters(); v++) {
-        if (sim.node(zk.raft().voterId(v)) instanceof RaftNode n
-            && n.application() instanceof ZkNode z
+      for (int v = 0; v < voters(); v++) {
+        ZkNode z = application(sim, v);
+        if (z != null
             && z.isActiveController()
             && (best == null || z.controllerEpoch() > best.controllerEpoch())) {
           best = z;
@@ -293,33 +349,13 @@ abstract class ControlPlane {
 
     @Override
     long elections(Simulation sim) {
-      PartitionTable store = null;
-      for (int v = 0; v < zk.raft().voters() && store == null; v++) {
-        if (sim.node(zk.raft().voterId(v)) instanceof RaftNode n
-            && n.isLeader()
-            && n.application() instanceof ZkNode z) {
-          store = z.store();
-        }
-      }
+      ZkNode leader = leaderApplication(sim);
+      PartitionTable store = leader == null ? null : leader.store();
       long sum = 0;
       for (int p = 0; store != null && p < store.partitions(); p++) {
         sum += store.leaderEpoch(p);
       }
       return sum;
-    }
-
-    @Override
-    boolean activeOtherThan(Simulation sim, int except) {
-      for (int v = 0; v < zk.raft().voters(); v++) {
-        int id = zk.raft().voterId(v);
-        if (id != except
-            && sim.node(id) instanceof RaftNode n
-            && n.application() instanceof ZkNode z
-            && z.isActiveController()) {
-          return true;
-        }
-      }
-      return false;
     }
 
     @Override
@@ -333,16 +369,6 @@ abstract class ControlPlane {
       return sim.node(broker) instanceof Broker b
           && b.link() instanceof ZkBrokerLink l
           && l.shutDownGrantedMicros() >= 0;
-    }
-
-    @Override
-    int bootstrapFirst() {
-      return 0;
-    }
-
-    @Override
-    int bootstrapCount() {
-      return replog.brokers();
     }
   }
 }

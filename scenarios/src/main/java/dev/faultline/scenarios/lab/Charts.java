@@ -2,11 +2,18 @@ package dev.faultline.scenarios.lab;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -54,6 +61,40 @@ public final class Charts {
     Map<String, double[][]> series = new java.util.LinkedHashMap<>();
     samples.forEach((name, values) -> series.put(name, cdfPoints(values)));
     return lines(title, xAxis, "cumulative share", series);
+  }
+
+  /**
+   * The empirical CDF of each sample with the values on a logarithmic axis, as the Raft paper's
+   * Figure 16 draws times without a leader: a step per sample, so ranges a hundredfold apart share
+   * one chart. Values at or below zero have no place on a log axis and are left out.
+   */
+  public static BufferedImage cdfLog(String title, String xAxis, Map<String, double[]> samples) {
+    return image(cdfLogChart(title, xAxis, samples));
+  }
+
+  /** The chart {@link #cdfLog} draws. */
+  static JFreeChart cdfLogChart(String title, String xAxis, Map<String, double[]> samples) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    double lowest = Double.MAX_VALUE;
+    for (Map.Entry<String, double[]> e : samples.entrySet()) {
+      double[] positive = Arrays.stream(e.getValue()).filter(v -> v > 0).toArray();
+      XYSeries s = new XYSeries(e.getKey(), false, true);
+      for (double[] p : cdfPoints(positive)) {
+        s.add(p[0], p[1]);
+        lowest = Math.min(lowest, p[0]);
+      }
+      data.addSeries(s);
+    }
+    LogAxis x = new LogAxis(xAxis + " (log scale)");
+    // Without a sample any positive smallest value will do.
+    x.setSmallestValue(lowest == Double.MAX_VALUE ? 1 : lowest / 2);
+    // Ticks as plain numbers (126, not 10^2.1), as the paper labels its axis.
+    x.setNumberFormatOverride(
+        new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    NumberAxis y = new NumberAxis("cumulative share");
+    y.setRange(0, 1.01);
+    XYPlot plot = new XYPlot(data, x, y, new XYStepRenderer());
+    return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
   }
 
   /** The points of an empirical CDF: (value, share of values at most it). */

@@ -1,6 +1,7 @@
 package dev.faultline.scenarios.lab;
 
 import dev.faultline.scenarios.ScenarioResult;
+import dev.faultline.scenarios.compare.MetricDistribution;
 import dev.faultline.scenarios.compare.PairedDifference;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
@@ -89,6 +90,27 @@ public record Comparison(String scenario, List<SweepView> configurations) {
     Map<String, Double> rates = new LinkedHashMap<>();
     configurations.forEach(c -> rates.put(c.label(), 100 * c.rate()));
     return Charts.bars(scenario + ": seeds failing", "% of seeds", rates);
+  }
+
+  /**
+   * One row per configuration for a metric the scenario reports as a distribution ({@code
+   * downtime.ms} of raft-election, say): samples, median, 99th percentile, maximum and mean, the
+   * percentiles by nearest rank over every sample of every seed.
+   */
+  public Table distribution(String metric) {
+    Table t = Table.of("configuration", "samples", "median", "p99", "max", "mean");
+    for (SweepView c : configurations) {
+      MetricDistribution d = c.distribution(metric);
+      t.row(c.label(), d.count(), d.percentile(50), d.percentile(99), d.max(), d.mean());
+    }
+    return t;
+  }
+
+  /** Each configuration's cumulative distribution of {@code metric} on a log scale. */
+  public BufferedImage cdf(String metric) {
+    Map<String, double[]> samples = new LinkedHashMap<>();
+    configurations.forEach(c -> samples.put(c.label(), c.distribution(metric).values()));
+    return Charts.cdfLog(scenario + ": " + metric, metric, samples);
   }
 
   private static TreeMap<Long, dev.faultline.scenarios.sweep.SeedOutcome> outcomes(SweepView v) {

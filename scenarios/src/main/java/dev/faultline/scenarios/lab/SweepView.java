@@ -3,6 +3,7 @@ package dev.faultline.scenarios.lab;
 import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.ScenarioResult;
 import dev.faultline.scenarios.Verdict;
+import dev.faultline.scenarios.compare.MetricDistribution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -89,6 +90,16 @@ public record SweepView(String scenario, String label, Knobs knobs, List<Scenari
         .filter(v -> v != null && !v.isNaN())
         .mapToDouble(Double::doubleValue)
         .toArray();
+  }
+
+  /**
+   * Every sample of a metric the scenario reports as a distribution, pooled over the seeds: each
+   * run's {@code name} and, when a run carries several, {@code name#2}, {@code name#3}, ... (as
+   * {@code compare} pools them), with the median, 99th percentile, maximum and mean.
+   */
+  public MetricDistribution distribution(String name) {
+    return MetricDistribution.of(
+        name, label, results.stream().map(dev.faultline.scenarios.sweep.SeedOutcome::of).toList());
   }
 
   /** Failing seeds per check. */

@@ -54,6 +54,38 @@ class LabTest {
   }
 
   @Test
+  void aComparisonPoolsADistributionMetricAndDrawsItsCdfOnALogScale() {
+    Comparison c =
+        Lab.compare(
+            "raft-election",
+            1,
+            3,
+            Map.of("election-timeout-ms", List.of("150..155", "150..300")),
+            "crashes=2");
+    SweepView wide = c.get("election-timeout-ms=150..300");
+    assertEquals(6, wide.distribution("downtime.ms").count(), "two crashes a seed, both pooled");
+    assertEquals(3, wide.metric("downtime.ms").length, "the plain metric is the first crash only");
+    Table t = c.distribution("downtime.ms");
+    assertEquals(
+        List.of("election-timeout-ms=150..155", "election-timeout-ms=150..300"),
+        t.rows().stream().map(r -> r.get(0)).toList());
+    assertEquals("6", t.cell(1, "samples"), t.toString());
+    double median = Double.parseDouble(t.cell(1, "median"));
+    assertTrue(median > 150 && median < 10_000, t.toString());
+    assertEquals(Charts.WIDTH, c.cdf("downtime.ms").getWidth());
+  }
+
+  @Test
+  void aLogScaleCdfLeavesOutWhatALogAxisCannotShow() {
+    var chart = Charts.cdfLogChart("t", "ms", Map.of("a", new double[] {0, 10, 100, 1000}));
+    assertTrue(chart.getXYPlot().getDomainAxis() instanceof org.jfree.chart.axis.LogAxis);
+    assertEquals(3, chart.getXYPlot().getDataset().getItemCount(0), "zero is left out");
+    assertEquals(1.0, chart.getXYPlot().getDataset().getYValue(0, 2));
+    assertEquals(
+        Charts.HEIGHT, Charts.cdfLog("t", "ms", Map.of("none", new double[0])).getHeight());
+  }
+
+  @Test
   void aCounterexampleNamesProcessesAsTheirClientsAreNamed() {
     SweepView s = Lab.sweep("raft-kv", 1, 10, "bug=stale-leader-read");
     RunView failing =
