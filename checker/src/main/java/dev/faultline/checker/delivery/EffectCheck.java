@@ -48,7 +48,7 @@ public final class EffectCheck {
     /** No effect. */
     LOST("lost"),
     /** More than one effect. */
-    DUPLICATED("duplicated");
+    DUPLICATED("duplicate");
 
     private final String label;
 

@@ -28,7 +28,7 @@ final class KafkaPipelineKnobs {
           "rebalance-storm",
           "coordinator-crash");
 
-  static final List<String> ANOMALY_CLASSES = List.of("lost", "duplicated");
+  static final List<String> ANOMALY_CLASSES = List.of("lost", "duplicate");
 
   static final String GROUP = "pipeline";
 
@@ -112,7 +112,7 @@ final class KafkaPipelineKnobs {
             "allow",
             "none",
             ANOMALY_CLASSES,
-            "anomaly classes that do not fail the run (lost, duplicated)"));
+            "anomaly classes that do not fail the run (lost, duplicate)"));
     k.addAll(KafkaKnobs.controllerKnobs());
     k.addAll(FaultKnobs.knobs("all"));
     return k;

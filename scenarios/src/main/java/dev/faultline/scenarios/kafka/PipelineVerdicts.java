@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * Turns a {@code kafka-pipeline} history into its verdict: effects per input record ({@link
- * EffectCheck}: {@code lost}, {@code duplicated}), the run's guarantee, and the consumers' reads
+ * EffectCheck}: {@code lost}, {@code duplicate}), the run's guarantee, and the consumers' reads
  * under Jepsen's rules (poll-skip and nonmonotonic-poll, each consumer's positions forgotten at
  * every assignment: across a rebalance a subscribed consumer may legally skip or go back). A record
  * without effect at or above every offset committed for its partition is {@code undrained}: the
@@ -98,6 +98,10 @@ final class PipelineVerdicts {
     metrics.put("records.lost", (double) (r.lost() - j.undrained().size()));
     metrics.put("records.duplicated", (double) r.duplicated());
     metrics.put("records.undrained", (double) j.undrained().size());
+    // The anomaly classes as every Kafka scenario names its metrics (the matrix reads these).
+    metrics.put("anomaly.lost", (double) (r.lost() - j.undrained().size()));
+    metrics.put("anomaly.duplicate", (double) r.duplicated());
+    metrics.put("anomaly.undrained", (double) j.undrained().size());
     metrics.put("anomaly.poll-skip", (double) count(j, DeliveryAnomaly.Kind.POLL_SKIP));
     metrics.put(
         "anomaly.nonmonotonic-poll", (double) count(j, DeliveryAnomaly.Kind.NONMONOTONIC_POLL));

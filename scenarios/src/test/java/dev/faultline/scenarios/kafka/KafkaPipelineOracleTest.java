@@ -70,7 +70,7 @@ class KafkaPipelineOracleTest {
     StringBuilder summary = new StringBuilder("seeds (of " + SEEDS + ") showing each metric:\n");
     for (Cell c : cells()) {
       Map<String, String> knobs = new LinkedHashMap<>(c.knobs());
-      knobs.put("allow", "lost,duplicated");
+      knobs.put("allow", "lost,duplicate");
       Knobs k = Knobs.resolve(SCENARIO, knobs);
       Map<String, Integer> seen = new LinkedHashMap<>();
       Map<String, String> first = new LinkedHashMap<>();

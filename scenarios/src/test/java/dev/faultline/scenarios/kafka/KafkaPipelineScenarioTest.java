@@ -33,7 +33,7 @@ class KafkaPipelineScenarioTest {
             "fault", "crash-between-process-and-commit",
             "session.timeout.ms", "600",
             "commit", "after-processing",
-            "allow", "duplicated");
+            "allow", "duplicate");
     ScenarioResult dynamic = run(crash);
     java.util.Map<String, String> staticKnobs = new java.util.TreeMap<>(crash);
     staticKnobs.put("group.instance.id", "node-name");
