@@ -202,7 +202,13 @@ def main():
     if args.starts:
         return starts(args, log)
     if args.one:
-        return run_one(args.one, args, log)
+        code = run_one(args.one, args, log)
+        # Leave without tearing down: the sockets' finalizers, run at interpreter exit after the
+        # kernel is gone, print ZeroMQ tracebacks ("Socket operation on non-socket") that mean
+        # nothing.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     # Each run is a process of its own: jupyter_client and nbclient drive the same ZeroMQ sockets
     # from two asyncio loops, and after a notebook a later kernel in the same process could lose
     # its iopub messages (the probe's output never came, in every other run).
