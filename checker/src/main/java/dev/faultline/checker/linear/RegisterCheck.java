@@ -58,7 +58,9 @@ final class RegisterCheck implements KeyCheck {
           strict = true;
           yield Search.End.PAUSED;
         }
-        if (!strict) {
+        if (!strict || !search.choseFreely()) {
+          // The strict search's memo records the open operations used, so unless it had to pick
+          // one way among several to realize a jump, its NOT is exact.
           yield Search.End.NOT_LINEARIZABLE;
         }
         before += search.configurations();

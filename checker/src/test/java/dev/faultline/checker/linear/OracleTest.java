@@ -47,16 +47,42 @@ class OracleTest {
     agree(true, Rules.PORCUPINE, 7, 30, 11, 4, 1500);
   }
 
+  @Test
+  void checkerAgreesWithBruteForceWhenCrashedWritesLandLongAfterTheCrash() {
+    agreeLate(true, Rules.JEPSEN, 8, 1500);
+    agreeLate(false, Rules.JEPSEN, 9, 1500);
+    agreeLate(true, Rules.PORCUPINE, 10, 1500);
+  }
+
+  private static void agreeLate(boolean cas, Rules rules, long seed, int count) {
+    agree(cas, rules, seed, 35, 11, 4, count, true);
+  }
+
   private static void agree(boolean cas, Rules rules, long seed, int infoPercent) {
     agree(cas, rules, seed, infoPercent, 8, 3, HISTORIES);
   }
 
   private static void agree(
       boolean cas, Rules rules, long seed, int infoPercent, int ops, int processes, int count) {
+    agree(cas, rules, seed, infoPercent, ops, processes, count, false);
+  }
+
+  private static void agree(
+      boolean cas,
+      Rules rules,
+      long seed,
+      int infoPercent,
+      int ops,
+      int processes,
+      int count,
+      boolean late) {
     Random random = new Random(seed);
     int[] verdicts = new int[2];
     for (int i = 0; i < count; i++) {
-      List<Op> history = RandomHistories.register(random, cas, ops, processes, infoPercent);
+      List<Op> history =
+          late
+              ? RandomHistories.lateCrashes(random, cas, ops, processes, infoPercent)
+              : RandomHistories.register(random, cas, ops, processes, infoPercent);
       boolean expected = BruteForce.linearizable(history, rules);
       Model<?> model = cas ? Models.casRegister(null) : Models.register(null);
       CheckResult r =
