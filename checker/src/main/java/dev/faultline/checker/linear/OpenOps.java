@@ -121,6 +121,16 @@ final class OpenOps {
     return -1;
   }
 
+  /** Whether an unused open operation invoked before {@code bound} writes v (from some value). */
+  boolean unusedInto(int v, int bound) {
+    for (int c : h.classesInto[v]) {
+      if (invokedBefore(c, used[c], bound)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether unused open cas operations invoked before {@code bound} lead from s to v. */
   boolean casReachable(int s, int v, int bound) {
     stamp++;

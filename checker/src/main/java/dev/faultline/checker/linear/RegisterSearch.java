@@ -74,7 +74,7 @@ final class RegisterSearch {
     this.strict = strict;
     this.n = h.completed;
     this.open = new OpenOps(h);
-    this.lookahead = new ValueLookahead(h);
+    this.lookahead = new ValueLookahead(h, strict ? open : null);
     this.deadlineNanos = deadlineNanos;
     this.memo = new ConfigMemo(budget, this::expired);
     this.lin = new boolean[n];
