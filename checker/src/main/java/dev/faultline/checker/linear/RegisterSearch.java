@@ -59,7 +59,6 @@ final class RegisterSearch {
   private final Deepest best = new Deepest();
   private int depth = -1;
   private int borrowed;
-  private int deepest = -1;
   private End done;
 
   private final UsedOpen used = new UsedOpen();
@@ -111,14 +110,6 @@ final class RegisterSearch {
 
   long configurations() {
     return memo.size();
-  }
-
-  /**
-   * Whether paths that reused an open operation got further than any that did not, so that the
-   * counterexample would show less than the search saw.
-   */
-  boolean bestIsShallow() {
-    return best.placed < deepest;
   }
 
   /**
@@ -369,7 +360,6 @@ final class RegisterSearch {
     if (!f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed)) {
       return ConfigMemo.FULL;
     }
-    deepest = Math.max(deepest, b + lLen);
     if (borrowed == 0) {
       // A path that reused an open operation is no linearization to show.
       best.offer(f, e, b + lLen);
