@@ -121,6 +121,40 @@ final class OpenOps {
     return -1;
   }
 
+  /** Whether an unused open operation invoked before {@code bound} writes v (from some value). */
+  boolean unusedInto(int v, int bound) {
+    for (int c : h.classesInto[v]) {
+      if (invokedBefore(c, used[c], bound)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether unused open cas operations invoked before {@code bound} lead from s to v. */
+  boolean casReachable(int s, int v, int bound) {
+    stamp++;
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = v;
+    seen[v] = stamp;
+    while (head < tail) {
+      int y = queue[head++];
+      for (int c : h.classesInto[y]) {
+        int x = h.classFrom[c];
+        if (x < 0 || seen[x] == stamp || !invokedBefore(c, used[c], bound)) {
+          continue;
+        }
+        if (x == s) {
+          return true;
+        }
+        seen[x] = stamp;
+        queue[tail++] = x;
+      }
+    }
+    return false;
+  }
+
   /** An unused class into y that starts at s (a cas from s first, then a write), or -1. */
   private int firstStart(int y, int s, int bound) {
     int write = -1;

@@ -3,12 +3,12 @@ package dev.faultline.checker.linear;
 import java.util.function.Supplier;
 
 /**
- * A register key, in up to three phases. The relaxed {@link RegisterSearch} (an open operation may
- * take effect more than once) goes first: when it finds no linearization the history is not
- * linearizable, and when the one it finds uses no open operation twice, it is. Otherwise the strict
- * search (open operations used at most once, its memo blind to which) looks for a linearization,
- * and nearly always finds one. Only when it finds none does the general {@link Search} decide
- * exactly.
+ * A register key, in up to three phases. The strict {@link RegisterSearch} goes first: it realizes
+ * every jump with open operations not yet used on its path and records them in its memo key, so its
+ * verdict is exact unless it had to realize some jump one way among several and found nothing. Then
+ * the relaxed search (an open operation may take effect more than once) runs: when it finds no
+ * linearization the history is not linearizable, and when the one it finds uses no open operation
+ * twice, it is. Only when it borrowed does the general {@link Search} decide.
  */
 final class RegisterCheck implements KeyCheck {
   private final RegisterHistory history;
@@ -16,13 +16,7 @@ final class RegisterCheck implements KeyCheck {
   private final long deadlineNanos;
   private final Supplier<Search> exactSearch;
   private RegisterSearch search;
-  private boolean strict;
-
-  /**
-   * After the relaxed search said NOT: its result, kept while the strict one finds a deeper prefix.
-   */
-  private RegisterSearch refuted;
-
+  private boolean strict = true;
   private Search exact;
   private long before;
 
@@ -32,7 +26,7 @@ final class RegisterCheck implements KeyCheck {
     this.budget = budget;
     this.deadlineNanos = deadlineNanos;
     this.exactSearch = exact;
-    this.search = new RegisterSearch(history, false, budget, deadlineNanos);
+    this.search = new RegisterSearch(history, true, budget, deadlineNanos);
   }
 
   @Override
@@ -40,57 +34,32 @@ final class RegisterCheck implements KeyCheck {
     if (exact != null) {
       return exact.run(quantum);
     }
-    RegisterSearch.End end = search.run(quantum);
-    if (refuted != null) {
-      return explained(end);
-    }
-    return switch (end) {
+    return switch (search.run(quantum)) {
       case LINEARIZABLE -> Search.End.LINEARIZABLE;
       case OUT_OF_TIME -> Search.End.OUT_OF_TIME;
       case OUT_OF_MEMORY -> Search.End.OUT_OF_MEMORY;
       case PAUSED -> Search.End.PAUSED;
       case NOT_LINEARIZABLE -> {
-        if (!strict && search.bestIsShallow()) {
-          // The verdict is known; the strict search only looks for a longer prefix to show.
-          refuted = search;
-          before += search.configurations();
-          search = new RegisterSearch(history, true, budget, deadlineNanos);
-          strict = true;
-          yield Search.End.PAUSED;
-        }
-        if (!strict) {
+        if (!strict || !search.choseFreely()) {
           yield Search.End.NOT_LINEARIZABLE;
         }
-        before += search.configurations();
-        search.release();
-        exact = exactSearch.get();
+        // The strict search may have missed a linearization: the relaxed one tells.
+        handOver(new RegisterSearch(history, false, budget, deadlineNanos));
+        strict = false;
         yield Search.End.PAUSED;
       }
       case BORROWED -> {
-        before += search.configurations();
-        search.release();
-        search = new RegisterSearch(history, true, budget, deadlineNanos);
-        strict = true;
+        handOver(null);
+        exact = exactSearch.get();
         yield Search.End.PAUSED;
       }
     };
   }
 
-  /** The strict search run only for a counterexample: the verdict stays NOT whatever it says. */
-  private Search.End explained(RegisterSearch.End end) {
-    switch (end) {
-      case PAUSED:
-        return Search.End.PAUSED;
-      case NOT_LINEARIZABLE:
-        refuted.release();
-        refuted = null;
-        return Search.End.NOT_LINEARIZABLE;
-      default:
-        search.release();
-        search = refuted;
-        refuted = null;
-        return Search.End.NOT_LINEARIZABLE;
-    }
+  private void handOver(RegisterSearch next) {
+    before += search.configurations();
+    search.release();
+    search = next;
   }
 
   @Override

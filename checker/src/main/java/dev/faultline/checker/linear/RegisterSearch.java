@@ -20,12 +20,15 @@ import java.util.List;
  *       register there ({@link OpenOps}), each usable any number of times. That relaxes the
  *       problem: what this search cannot linearize is not linearizable, and a verdict of NOT needs
  *       no more. When it does linearize, it has realized every jump with distinct open operations
- *       along the way; only when one had to be reused is the verdict left to the exact search
+ *       along the way; only when one had to be reused does the strict search (open operations used
+ *       at most once, and recorded in the memo key: {@link UsedOpen}) decide. Only when it realized
+ *       some jump one way among several and found nothing is the verdict left to the general search
  *       ({@link Search}).
  * </ul>
  *
- * <p>A configuration is (bound, value, early operations) and is stored exactly ({@link
- * ConfigMemo}). The search is iterative (no recursion, however long the history) and resumable.
+ * <p>A configuration is (bound, value, early operations; in the strict search also the open
+ * operations used) and is stored exactly ({@link ConfigMemo}). The search is iterative (no
+ * recursion, however long the history) and resumable.
  */
 final class RegisterSearch {
   /** How a run ended; BORROWED: linearizable only if an open operation may take effect twice. */
@@ -56,20 +59,21 @@ final class RegisterSearch {
   private final Deepest best = new Deepest();
   private int depth = -1;
   private int borrowed;
-  private int deepest = -1;
   private End done;
 
+  private final UsedOpen used = new UsedOpen();
+
   /**
-   * @param strict whether a jump must be realized with unused open operations (a search for a
-   *     linearization, which the memo may make miss one) or may reuse them (the relaxed search,
-   *     exact for the relaxation: it finds a linearization whenever one exists)
+   * @param strict whether a jump must be realized with unused open operations (exact unless {@link
+   *     #choseFreely}) or may reuse them (the relaxed search, exact for the relaxation: it finds a
+   *     linearization whenever one exists)
    */
   RegisterSearch(RegisterHistory h, boolean strict, Memo.Budget budget, long deadlineNanos) {
     this.h = h;
     this.strict = strict;
     this.n = h.completed;
     this.open = new OpenOps(h);
-    this.lookahead = new ValueLookahead(h);
+    this.lookahead = new ValueLookahead(h, strict ? open : null);
     this.deadlineNanos = deadlineNanos;
     this.memo = new ConfigMemo(budget, this::expired);
     this.lin = new boolean[n];
@@ -109,11 +113,11 @@ final class RegisterSearch {
   }
 
   /**
-   * Whether paths that reused an open operation got further than any that did not, so that the
-   * counterexample would show less than the search saw.
+   * Whether a strict search's NOT may be wrong: some jump had several ways to be realized and only
+   * one was tried. Without that, its memo (which records the open operations used) makes it exact.
    */
-  boolean bestIsShallow() {
-    return best.placed < deepest;
+  boolean choseFreely() {
+    return used.choseFreely();
   }
 
   /** Gives the memo's share of the budget back, for the search that takes over. */
@@ -280,6 +284,8 @@ final class RegisterSearch {
         }
         borrow = true;
         jLen = 0;
+      } else if (strict) {
+        useJumps(s, target, limit(f.bound[d]), jOff, jLen);
       }
     }
     int ns = h.after(op, target >= 0 ? target : s);
@@ -336,10 +342,7 @@ final class RegisterSearch {
       return Frames.WON;
     }
     lookahead.forget();
-    int r =
-        d >= 0 && doomed(d, s, op, bOff, placed)
-            ? ConfigMemo.SEEN
-            : memo.enter(b, s, f.l, lOff, lLen);
+    int r = d >= 0 && doomed(d, s, op, bOff, placed) ? ConfigMemo.SEEN : remember(b, s, lOff, lLen);
     if (r != ConfigMemo.ENTERED) {
       if (d >= 0 && borrowed == 0 && lookahead.starvedReader() >= 0 && r == ConfigMemo.SEEN) {
         best.offerStarved(
@@ -357,12 +360,35 @@ final class RegisterSearch {
     if (!f.log(e, d < 0 ? -1 : f.logAt[d], op, jumpOps(jOff, jLen), bOff, placed)) {
       return ConfigMemo.FULL;
     }
-    deepest = Math.max(deepest, b + lLen);
     if (borrowed == 0) {
       // A path that reused an open operation is no linearization to show.
       best.offer(f, e, b + lLen);
     }
     return ConfigMemo.ENTERED;
+  }
+
+  /**
+   * Records the open operations of a strict jump from s to target. A single cas [s target] beats
+   * every other way (swap it with whatever used it later); a single write beats other ways only
+   * when no chain of cas operations could have been used instead; anything longer is a choice.
+   */
+  private void useJumps(int s, int target, int bound, int jOff, int jLen) {
+    for (int i = 0; i < jLen; i++) {
+      used.push(h.completed + open.lastMember(f.j[jOff + i]));
+    }
+    if (jLen > 1
+        || (jLen == 1 && h.classFrom[f.j[jOff]] < 0 && open.casReachable(s, target, bound))) {
+      used.chose();
+    }
+  }
+
+  /** Enters a configuration in the memo, with the strict search's used open operations. */
+  private int remember(int b, int s, int lOff, int lLen) {
+    if (!strict || used.isEmpty()) {
+      return memo.enter(b, s, f.l, lOff, lLen);
+    }
+    int len = used.key(f.l, lOff, lLen);
+    return memo.enter(b, s, used.key(), 0, len);
   }
 
   /** Whether the configuration just reached from frame d is certain to fail (ValueLookahead). */
@@ -469,6 +495,9 @@ final class RegisterSearch {
     }
     for (int i = jLen - 1; i >= 0; i--) {
       open.release(f.j[jOff + i]);
+    }
+    if (strict && !borrow) {
+      used.pop(jLen);
     }
     if (borrow) {
       borrowed--;

@@ -6,8 +6,10 @@ import java.util.Arrays;
  * A cheap test that prunes a configuration of {@link RegisterSearch} long before the search would
  * meet its dead end: for a value v, take the unplaced read (or cas) needing v that returns first;
  * when the register does not hold v now and no operation that could still write v was invoked
- * before that read returned, nothing can satisfy it. Open writers count as never used up, so the
- * test holds for the relaxed search too.
+ * before that read returned, nothing can satisfy it. For the relaxed search open writers count as
+ * never used up; the strict one passes its {@link OpenOps}, and an open writer it has used on the
+ * current path no longer counts: a crashed write that one read of its value consumed dooms the path
+ * as soon as the register moves away from that value while a later read of it still waits.
  *
  * <p>Each value keeps a cursor to its first unplaced reader; cursors move forward as the search
  * descends and are put back, from a log, as it backtracks.
@@ -23,8 +25,12 @@ final class ValueLookahead {
   private int top;
   private int starved = -1;
 
-  ValueLookahead(RegisterHistory h) {
+  /** The strict search's open operations (which it has used), or null for the relaxed search. */
+  private final OpenOps strictOpen;
+
+  ValueLookahead(RegisterHistory h, OpenOps strictOpen) {
     this.h = h;
+    this.strictOpen = strictOpen;
     int values = h.values.size();
     int[] readerCount = new int[values];
     int[] writerCount = new int[values];
@@ -159,7 +165,7 @@ final class ValueLookahead {
       return false;
     }
     int ret = h.ops[r[p]].completionIndex();
-    if (firstOpenWriter[v] < ret) {
+    if (firstOpenWriter[v] < ret && (strictOpen == null || strictOpen.unusedInto(v, ret))) {
       return false;
     }
     if (countBelow(writerCalls[v], ret) - placedWriters[v] > 0) {

@@ -15,7 +15,23 @@ final class RandomHistories {
   private RandomHistories() {}
 
   static List<Op> register(Random random, boolean cas, int maxOps, int processes, int infoPercent) {
+    return register(random, cas, maxOps, processes, infoPercent, false);
+  }
+
+  /**
+   * The hard shape of wide histories, small: mostly reads, and a crashed write or cas whose effect
+   * may land long after the crash was reported (any later step, or never), so that reads of its
+   * value come after its info.
+   */
+  static List<Op> lateCrashes(
+      Random random, boolean cas, int maxOps, int processes, int infoPercent) {
+    return register(random, cas, maxOps, processes, infoPercent, true);
+  }
+
+  private static List<Op> register(
+      Random random, boolean cas, int maxOps, int processes, int infoPercent, boolean late) {
     List<Op> history = new ArrayList<>();
+    List<Object[]> landing = new ArrayList<>();
     long[] process = new long[processes];
     String[] f = new String[processes];
     Object[] arg = new Object[processes];
@@ -28,6 +44,11 @@ final class RandomHistories {
     int invoked = 0;
     int target = Math.max(1, maxOps - random.nextInt(5));
     for (int guard = 0; guard < 200; guard++) {
+      if (!landing.isEmpty() && random.nextInt(4) == 0) {
+        Object[] effect = landing.remove(random.nextInt(landing.size()));
+        register = apply((String) effect[0], effect[1], register);
+        continue;
+      }
       int p = random.nextInt(processes);
       if (phase[p] == 0) {
         if (invoked == target) {
@@ -37,7 +58,7 @@ final class RandomHistories {
           continue;
         }
         invoked++;
-        int kind = random.nextInt(cas ? 3 : 2);
+        int kind = late && random.nextInt(2) == 0 ? 0 : random.nextInt(cas ? 3 : 2);
         f[p] = kind == 0 ? "read" : kind == 1 ? "write" : "cas";
         arg[p] =
             kind == 0 ? null : kind == 1 ? value(random) : List.of(value(random), value(random));
@@ -58,11 +79,27 @@ final class RandomHistories {
         }
         phase[p] = 2;
       } else {
+        boolean pending = phase[p] == 1 && !f[p].equals("read");
         complete(random, history, p, process, f, arg, result, phase, infoPercent);
+        boolean crashed = history.get(history.size() - 1).type() == OpType.INFO;
+        if (late && pending && crashed && random.nextInt(3) != 0) {
+          landing.add(new Object[] {f[p], arg[p]});
+        }
       }
     }
     corrupt(random, history);
     return history;
+  }
+
+  /**
+   * The register after a crashed write or cas lands (a cas that does not match changes nothing).
+   */
+  private static Object apply(String f, Object arg, Object register) {
+    if (f.equals("write")) {
+      return arg;
+    }
+    List<?> pair = (List<?>) arg;
+    return java.util.Objects.equals(register, pair.get(0)) ? pair.get(1) : register;
   }
 
   private static boolean allIdleOrDone(int[] phase, Random random) {
