@@ -75,6 +75,7 @@ public final class TxnProducerClient implements Node {
   private List<Integer> adding = List.of();
   private ReplogMessage coordinatorRequest;
   private long coordinatorRequestId = -1;
+  private long bootstrapRequests;
   private long nextRequestId;
   private boolean endMayHaveLanded;
   private boolean commitWanted;
@@ -97,6 +98,11 @@ public final class TxnProducerClient implements Node {
     c.setTimer(Math.max(0, config.startMicros() - c.nowMicros()), Timer.START);
   }
 
+  /** The node to ask for metadata next: the bootstrap servers in turn. */
+  private int bootstrap() {
+    return config.controller() + (int) (bootstrapRequests++ % config.bootstrapServers());
+  }
+
   @Override
   public void onTimer(NodeContext c, Object tag) {
     long now = c.nowMicros();
@@ -104,7 +110,7 @@ public final class TxnProducerClient implements Node {
       return;
     }
     if (tag == Timer.START) {
-      c.send(config.controller(), new ReplogMessage.MetadataRequest());
+      c.send(bootstrap(), new ReplogMessage.MetadataRequest());
       c.setTimer(config.sendIntervalMicros(), Timer.GENERATE);
       c.setTimer(EXPIRY_CHECK_MICROS, Timer.EXPIRE);
       c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
@@ -118,7 +124,7 @@ public final class TxnProducerClient implements Node {
       }
       c.setTimer(EXPIRY_CHECK_MICROS, Timer.EXPIRE);
     } else if (tag == Timer.METADATA) {
-      c.send(config.controller(), new ReplogMessage.MetadataRequest());
+      c.send(bootstrap(), new ReplogMessage.MetadataRequest());
       c.setTimer(METADATA_REFRESH_MICROS, Timer.METADATA);
     } else if (tag == Timer.RETRY) {
       if (coordinatorRequest != null && coordinatorRequestId < 0) {
@@ -128,7 +134,7 @@ public final class TxnProducerClient implements Node {
       // Unanswered: send it again as a new request; the first may still arrive.
       endMayHaveLanded |= coordinatorRequest instanceof ReplogMessage.EndTxn;
       coordinatorRequestId = -1;
-      c.send(config.controller(), new ReplogMessage.MetadataRequest());
+      c.send(bootstrap(), new ReplogMessage.MetadataRequest());
       sendToCoordinator();
     } else if (tag instanceof TxnBatches.RequestTimeout t) {
       if (phase == Phase.ABORTING) {
@@ -281,7 +287,7 @@ public final class TxnProducerClient implements Node {
         || e == ErrorCode.COORDINATOR_NOT_AVAILABLE) {
       coordinatorRequestId = -1;
       if (e == ErrorCode.NOT_COORDINATOR) {
-        ctx.send(config.controller(), new ReplogMessage.MetadataRequest());
+        ctx.send(bootstrap(), new ReplogMessage.MetadataRequest());
       }
       ctx.setTimer(config.retryBackoffMicros() + 1, Timer.RETRY);
       return true;

@@ -19,8 +19,9 @@ package dev.faultline.models.producer;
  * @param batchRecords most records per produce request
  * @param startMicros the instance starts working at this time (a replacement starts late)
  * @param stopMicros no transaction begins at or after this time
- * @param controller the node id to ask for metadata
+ * @param controller the node id to ask for metadata (the first of the bootstrap servers)
  * @param coordinatorPartition the internal partition whose leader coordinates the id
+ * @param bootstrapServers how many nodes, from {@code controller} on, it asks for metadata in turn
  */
 public record TxnProducerConfig(
     String transactionalId,
@@ -36,8 +37,12 @@ public record TxnProducerConfig(
     long startMicros,
     long stopMicros,
     int controller,
-    int coordinatorPartition) {
+    int coordinatorPartition,
+    int bootstrapServers) {
   public TxnProducerConfig {
+    if (bootstrapServers < 1) {
+      throw new IllegalArgumentException("a transactional producer needs a bootstrap server");
+    }
     if (recordsPerTxn < 1 || keys < 1 || partitions < 1 || batchRecords < 1) {
       throw new IllegalArgumentException("transactional producer counts must be positive");
     }
@@ -48,6 +53,40 @@ public record TxnProducerConfig(
         || retryBackoffMicros < 0) {
       throw new IllegalArgumentException("transactional producer timings must be positive");
     }
+  }
+
+  /** A producer that asks {@code controller} alone for metadata (one bootstrap server). */
+  public TxnProducerConfig(
+      String transactionalId,
+      long transactionTimeoutMicros,
+      int recordsPerTxn,
+      int keys,
+      int partitions,
+      long sendIntervalMicros,
+      long requestTimeoutMicros,
+      long deliveryTimeoutMicros,
+      long retryBackoffMicros,
+      int batchRecords,
+      long startMicros,
+      long stopMicros,
+      int controller,
+      int coordinatorPartition) {
+    this(
+        transactionalId,
+        transactionTimeoutMicros,
+        recordsPerTxn,
+        keys,
+        partitions,
+        sendIntervalMicros,
+        requestTimeoutMicros,
+        deliveryTimeoutMicros,
+        retryBackoffMicros,
+        batchRecords,
+        startMicros,
+        stopMicros,
+        controller,
+        coordinatorPartition,
+        1);
   }
 
   /** The same producer, starting at {@code micros}: a replacement instance. */
@@ -66,6 +105,7 @@ public record TxnProducerConfig(
         micros,
         stopMicros,
         controller,
-        coordinatorPartition);
+        coordinatorPartition,
+        bootstrapServers);
   }
 }

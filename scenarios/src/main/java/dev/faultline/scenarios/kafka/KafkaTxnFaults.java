@@ -1,6 +1,5 @@
 package dev.faultline.scenarios.kafka;
 
-import dev.faultline.models.replog.Controller;
 import dev.faultline.scenarios.compose.FaultPlane;
 import dev.faultline.scenarios.compose.Nemesis;
 import dev.faultline.scenarios.compose.NemesisContext;
@@ -37,7 +36,7 @@ final class KafkaTxnFaults implements Nemesis {
   private final long t0;
   private final long pauseMicros;
   private final String producer;
-  private final String controller;
+  private final ControlPlane control;
   private final int statePartition;
 
   KafkaTxnFaults(
@@ -45,13 +44,13 @@ final class KafkaTxnFaults implements Nemesis {
       long t0,
       long pauseMicros,
       String producer,
-      String controller,
+      ControlPlane control,
       int statePartition) {
     this.fault = fault;
     this.t0 = t0;
     this.pauseMicros = pauseMicros;
     this.producer = producer;
-    this.controller = controller;
+    this.control = control;
     this.statePartition = statePartition;
   }
 
@@ -96,8 +95,7 @@ final class KafkaTxnFaults implements Nemesis {
 
   private String coordinator(NemesisContext ctx) {
     Simulation sim = ctx.sim();
-    Controller c = (Controller) sim.node(sim.idOf(controller));
-    int id = c.state(statePartition).leader();
+    int id = control.leaderOf(sim, statePartition);
     List<String> brokers = ctx.servers();
     return id < 0 ? brokers.get(0) : brokers.get(id);
   }

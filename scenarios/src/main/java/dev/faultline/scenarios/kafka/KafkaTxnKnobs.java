@@ -101,6 +101,7 @@ final class KafkaTxnKnobs {
             "anomaly classes that do not fail the run ("
                 + String.join(", ", ANOMALY_CLASSES)
                 + ")"));
+    k.addAll(KafkaKnobs.controllerKnobs());
     k.addAll(FaultKnobs.knobs("all"));
     return k;
   }
@@ -133,7 +134,7 @@ final class KafkaTxnKnobs {
   }
 
   static TxnProducerConfig producer(
-      Knobs k, ReplogConfig replog, String transactionalId, long stopMicros) {
+      Knobs k, ReplogConfig replog, String transactionalId, long stopMicros, ControlPlane plane) {
     return new TxnProducerConfig(
         transactionalId,
         k.getLong("transaction.timeout.ms") * 1000,
@@ -147,20 +148,26 @@ final class KafkaTxnKnobs {
         16,
         0,
         stopMicros,
-        replog.controller(),
-        replog.txnStatePartition(transactionalId));
+        plane.bootstrapFirst(),
+        replog.txnStatePartition(transactionalId),
+        plane.bootstrapCount());
   }
 
   static ConsumerConfig consumer(
-      Knobs k, ReplogConfig replog, long finalReadMicros, boolean readCommitted) {
+      Knobs k,
+      ReplogConfig replog,
+      long finalReadMicros,
+      boolean readCommitted,
+      ControlPlane plane) {
     return new ConsumerConfig(
         replog.dataPartitions(),
         k.getLong("poll-interval-ms") * 1000,
         500,
         k.getLong("request.timeout.ms") * 1000,
         finalReadMicros,
-        replog.controller(),
+        plane.bootstrapFirst(),
         readCommitted,
-        k.getInt("lso-every"));
+        k.getInt("lso-every"),
+        plane.bootstrapCount());
   }
 }

@@ -3,8 +3,6 @@ package dev.faultline.scenarios.kafka;
 import dev.faultline.models.producer.ConsumerClient;
 import dev.faultline.models.producer.TxnProducerClient;
 import dev.faultline.models.producer.TxnProducerConfig;
-import dev.faultline.models.replog.Broker;
-import dev.faultline.models.replog.Controller;
 import dev.faultline.models.replog.ReplogConfig;
 import dev.faultline.models.replog.ReplogInvariants;
 import dev.faultline.scenarios.Knob;
@@ -61,15 +59,18 @@ public final class KafkaTxnScenario extends ComposedScenario {
     Simulation sim = s.sim();
     long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaTxnKnobs.replog(k);
-    for (int i = 1; i <= replog.brokers(); i++) {
-      s.server("b" + i, () -> new Broker(replog));
-    }
-    s.node("ctl", () -> new Controller(replog));
+    ControlPlane control =
+        ControlPlane.of(
+            k.get("controller"),
+            replog,
+            KafkaKnobs.kraft(k, replog, replog.partitions()),
+            KafkaKnobs.zk(k, replog, replog.partitions()));
+    control.add(s);
     int n = k.getInt("producers");
     List<Integer> producerNodes = new ArrayList<>();
     Set<Long> producerProcesses = new TreeSet<>();
     for (int i = 1; i <= n; i++) {
-      TxnProducerConfig pc = KafkaTxnKnobs.producer(k, replog, "txn-" + i, faultEnd);
+      TxnProducerConfig pc = KafkaTxnKnobs.producer(k, replog, "txn-" + i, faultEnd, control);
       producerNodes.add(producer(s, "p" + i, i, pc));
       producerProcesses.add((long) i);
     }
@@ -83,7 +84,7 @@ public final class KafkaTxnScenario extends ComposedScenario {
             "c1",
             () ->
                 new ConsumerClient(
-                    KafkaTxnKnobs.consumer(k, replog, finalRead, readCommitted),
+                    KafkaTxnKnobs.consumer(k, replog, finalRead, readCommitted, control),
                     sim.history(),
                     checked));
     int c2 =
@@ -91,11 +92,13 @@ public final class KafkaTxnScenario extends ComposedScenario {
             "c2",
             () ->
                 new ConsumerClient(
-                    KafkaTxnKnobs.consumer(k, replog, finalRead, false), sim.history(), observer));
+                    KafkaTxnKnobs.consumer(k, replog, finalRead, false, control),
+                    sim.history(),
+                    observer));
     sim.history().nameProcess(checked, "c1");
     sim.history().nameProcess(observer, "c2");
     ReplogInvariants.forConfig(replog).forEach(s::invariant);
-    faults(s, k, replog, txnTimeout, producerNodes, producerProcesses);
+    faults(s, k, replog, control, txnTimeout, producerNodes, producerProcesses);
     s.liveness(
         () ->
             () ->
@@ -111,8 +114,7 @@ public final class KafkaTxnScenario extends ComposedScenario {
           if (readCommitted) {
             metrics.put("lso.lag.max", (double) ((ConsumerClient) sim.node(c1)).maxLsoLag());
           }
-          metrics.put(
-              "elections", (double) ((Controller) sim.node(replog.controller())).elections());
+          metrics.put("elections", (double) control.elections(sim));
           List<Verdict> out = new ArrayList<>();
           out.add(KafkaTxnVerdicts.delivery(j, allowed));
           if (o.completed()) {
@@ -133,12 +135,20 @@ public final class KafkaTxnScenario extends ComposedScenario {
       Setup s,
       Knobs k,
       ReplogConfig replog,
+      ControlPlane control,
       long txnTimeout,
       List<Integer> producerNodes,
       Set<Long> producerProcesses) {
     String fault = k.get("fault");
     if (fault.equals("generated")) {
       s.generatedFaults();
+      if (!k.get("controller").equals("oracle") && k.getDouble("controller-pause-rate") > 0) {
+        s.nemesis(
+            new ControllerPause(
+                control,
+                k.getDouble("controller-pause-rate"),
+                KafkaKnobs.controllerPauseMicros(k)));
+      }
       return;
     }
     if (fault.equals("none")) {
@@ -150,12 +160,13 @@ public final class KafkaTxnScenario extends ComposedScenario {
       if (fault.equals("zombie-producer")) {
         long process = k.getInt("producers") + 3L;
         TxnProducerConfig pc =
-            KafkaTxnKnobs.producer(k, replog, "txn-1", s.faultEndMicros()).startingAt(t0 + 200_000);
+            KafkaTxnKnobs.producer(k, replog, "txn-1", s.faultEndMicros(), control)
+                .startingAt(t0 + 200_000);
         producerNodes.add(producer(s, "p1b", process, pc));
         producerProcesses.add(process);
       }
       s.nemesis(
-          new KafkaTxnFaults(fault, t0, pause, "p1", "ctl", replog.txnStatePartition("txn-1")));
+          new KafkaTxnFaults(fault, t0, pause, "p1", control, replog.txnStatePartition("txn-1")));
       return;
     }
     int needed = KafkaFaults.brokersDown(fault, replog.replicationFactor());
@@ -174,7 +185,7 @@ public final class KafkaTxnScenario extends ComposedScenario {
         new KafkaFaults(
             fault,
             false,
-            new ControlPlane.Oracle(replog),
+            control,
             replog.replicas(0),
             "p1",
             k.getDouble("loss-rate"),
