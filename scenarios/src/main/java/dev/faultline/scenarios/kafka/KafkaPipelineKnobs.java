@@ -113,7 +113,13 @@ final class KafkaPipelineKnobs {
             "none",
             ANOMALY_CLASSES,
             "anomaly classes that do not fail the run (lost, duplicate)"));
-    k.addAll(KafkaKnobs.controllerKnobs());
+    // The controller-pause nemesis is kafka-produce's and kafka-txn's; this scenario does not run
+    // it, so it does not offer its knob.
+    for (Knob c : KafkaKnobs.controllerKnobs()) {
+      if (!c.name().equals("controller-pause-rate")) {
+        k.add(c);
+      }
+    }
     k.addAll(FaultKnobs.knobs("all"));
     return k;
   }
