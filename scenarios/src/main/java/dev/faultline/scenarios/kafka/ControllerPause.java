@@ -1,8 +1,10 @@
 package dev.faultline.scenarios.kafka;
 
+import dev.faultline.scenarios.Knobs;
 import dev.faultline.scenarios.compose.FaultPlane;
 import dev.faultline.scenarios.compose.Nemesis;
 import dev.faultline.scenarios.compose.NemesisContext;
+import dev.faultline.scenarios.compose.Setup;
 import dev.faultline.sim.Simulation;
 import dev.faultline.sim.fault.Fault;
 import dev.faultline.sim.fault.PartitionShape;
@@ -20,6 +22,18 @@ final class ControllerPause implements Nemesis {
   private final ControlPlane control;
   private final double rate;
   private final long pauseMicros;
+
+  /**
+   * Adds the nemesis to a run under generated faults when the mode has controllers to pause ({@code
+   * kraft}, {@code zk}) and {@code controller-pause-rate} is above 0.
+   */
+  static void addIfDrawn(Setup s, Knobs k, ControlPlane control) {
+    if (!k.get("controller").equals("oracle") && k.getDouble("controller-pause-rate") > 0) {
+      s.nemesis(
+          new ControllerPause(
+              control, k.getDouble("controller-pause-rate"), KafkaKnobs.controllerPauseMicros(k)));
+    }
+  }
 
   ControllerPause(ControlPlane control, double rate, long pauseMicros) {
     this.control = control;

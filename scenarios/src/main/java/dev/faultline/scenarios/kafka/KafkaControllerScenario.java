@@ -72,12 +72,7 @@ public final class KafkaControllerScenario extends ComposedScenario {
     Knobs k = s.knobs();
     ReplogConfig replog = ControllerKnobs.replog(k);
     int total = Math.max(k.getInt("partitions"), replog.partitions());
-    ControlPlane control =
-        ControlPlane.of(
-            k.get("controller"),
-            replog,
-            KafkaKnobs.kraft(k, replog, total),
-            KafkaKnobs.zk(k, replog, total));
+    ControlPlane control = KafkaKnobs.controlPlane(k, replog, total);
     control.add(s);
     Simulation sim = s.sim();
     ControllerTimeline t = ControllerTimeline.of(k);

@@ -223,6 +223,31 @@ final class KafkaKnobs {
         .build();
   }
 
+  /** The control plane the knob {@code controller} names, over {@code totalPartitions}. */
+  static ControlPlane controlPlane(Knobs k, ReplogConfig replog, int totalPartitions) {
+    return ControlPlane.of(
+        k.get("controller"),
+        replog,
+        kraft(k, replog, totalPartitions),
+        zk(k, replog, totalPartitions));
+  }
+
+  /**
+   * The brokers' cluster knobs that kafka-txn and kafka-pipeline share, under Kafka's names and
+   * with the same defaults.
+   */
+  static List<Knob> brokerKnobs() {
+    return List.of(
+        Knob.integer("min.insync.replicas", 2, 1, 16, "acks=all needs an ISR this big"),
+        Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"),
+        Knob.integer("brokers", 3, 1, 16, "brokers"),
+        Knob.bool(
+            "unclean.leader.election.enable", false, "an out-of-sync replica may become leader"),
+        Knob.integer("replica.lag.time.max.ms", 200, 1, 3_600_000, "lagging follower leaves ISR"),
+        Knob.integer("broker.session.timeout.ms", 300, 2, 3_600_000, "controller session"),
+        Knob.integer("broker.heartbeat.interval.ms", 40, 1, 3_600_000, "broker heartbeat"));
+  }
+
   static KraftConfig kraft(Knobs k, ReplogConfig replog, int totalPartitions) {
     return new KraftConfig(
         replog,

@@ -82,16 +82,7 @@ final class KafkaPipelineKnobs {
         Knob.choice(
             "transaction.version", "2", List.of("0", "2"), "KIP-890's transaction version"));
     k.add(Knob.integer("partitions", 3, 1, 64, "source partitions (the output topic as many)"));
-    k.add(Knob.integer("min.insync.replicas", 2, 1, 16, "acks=all needs an ISR this big"));
-    k.add(Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"));
-    k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
-    k.add(
-        Knob.bool(
-            "unclean.leader.election.enable", false, "an out-of-sync replica may become leader"));
-    k.add(
-        Knob.integer("replica.lag.time.max.ms", 200, 1, 3_600_000, "lagging follower leaves ISR"));
-    k.add(Knob.integer("broker.session.timeout.ms", 300, 2, 3_600_000, "controller session"));
-    k.add(Knob.integer("broker.heartbeat.interval.ms", 40, 1, 3_600_000, "broker heartbeat"));
+    k.addAll(KafkaKnobs.brokerKnobs());
     k.add(Knob.integer("delivery.timeout.ms", 1500, 1, 3_600_000, "give a record up after this"));
     k.add(Knob.integer("request.timeout.ms", 150, 1, 3_600_000, "send a request again after this"));
     k.add(Knob.integer("retry.backoff.ms", 20, 0, 60_000, "wait before a retry"));

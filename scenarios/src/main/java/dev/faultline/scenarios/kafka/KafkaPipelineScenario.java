@@ -62,12 +62,7 @@ public final class KafkaPipelineScenario extends ComposedScenario {
     Simulation sim = s.sim();
     long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaPipelineKnobs.replog(k);
-    ControlPlane control =
-        ControlPlane.of(
-            k.get("controller"),
-            replog,
-            KafkaKnobs.kraft(k, replog, replog.partitions()),
-            KafkaKnobs.zk(k, replog, replog.partitions()));
+    ControlPlane control = KafkaKnobs.controlPlane(k, replog, replog.partitions());
     control.add(s);
     ProducerConfig source = KafkaPipelineKnobs.source(k, faultEnd, control);
     s.node("p1", () -> new ProducerClient(source, sim.history(), 1));

@@ -74,12 +74,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
     Knobs k = s.knobs();
     long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaKnobs.replog(k);
-    ControlPlane control =
-        ControlPlane.of(
-            k.get("controller"),
-            replog,
-            KafkaKnobs.kraft(k, replog, replog.partitions()),
-            KafkaKnobs.zk(k, replog, replog.partitions()));
+    ControlPlane control = KafkaKnobs.controlPlane(k, replog, replog.partitions());
     control.flush(KafkaKnobs.flush(k)).add(s);
     ProducerConfig pc = KafkaKnobs.producer(k, faultEnd, control);
     Simulation sim = s.sim();
@@ -104,13 +99,7 @@ public final class KafkaProduceScenario extends ComposedScenario {
     String fault = k.get("fault");
     if (fault.equals("generated")) {
       s.generatedFaults();
-      if (!k.get("controller").equals("oracle") && k.getDouble("controller-pause-rate") > 0) {
-        s.nemesis(
-            new ControllerPause(
-                control,
-                k.getDouble("controller-pause-rate"),
-                KafkaKnobs.controllerPauseMicros(k)));
-      }
+      ControllerPause.addIfDrawn(s, k, control);
     } else if (!fault.equals("none")) {
       s.nemesis(
           new KafkaFaults(

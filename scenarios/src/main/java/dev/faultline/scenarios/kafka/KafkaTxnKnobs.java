@@ -60,17 +60,8 @@ final class KafkaTxnKnobs {
     k.add(
         Knob.integer(
             "transaction.state.log.num.partitions", 1, 1, 16, "internal coordinator partitions"));
-    k.add(Knob.integer("min.insync.replicas", 2, 1, 16, "acks=all needs an ISR this big"));
-    k.add(Knob.integer("replication.factor", 3, 1, 16, "replicas per partition"));
-    k.add(Knob.integer("brokers", 3, 1, 16, "brokers"));
     k.add(Knob.integer("partitions", 3, 1, 64, "data partitions"));
-    k.add(
-        Knob.bool(
-            "unclean.leader.election.enable", false, "an out-of-sync replica may become leader"));
-    k.add(
-        Knob.integer("replica.lag.time.max.ms", 200, 1, 3_600_000, "lagging follower leaves ISR"));
-    k.add(Knob.integer("broker.session.timeout.ms", 300, 2, 3_600_000, "controller session"));
-    k.add(Knob.integer("broker.heartbeat.interval.ms", 40, 1, 3_600_000, "broker heartbeat"));
+    k.addAll(KafkaKnobs.brokerKnobs());
     k.add(Knob.integer("delivery.timeout.ms", 600, 1, 3_600_000, "give a record up after this"));
     k.add(Knob.integer("request.timeout.ms", 150, 1, 3_600_000, "send a request again after this"));
     k.add(Knob.integer("retry.backoff.ms", 20, 0, 60_000, "wait before a retry"));

@@ -59,12 +59,7 @@ public final class KafkaTxnScenario extends ComposedScenario {
     Simulation sim = s.sim();
     long faultEnd = s.faultEndMicros();
     ReplogConfig replog = KafkaTxnKnobs.replog(k);
-    ControlPlane control =
-        ControlPlane.of(
-            k.get("controller"),
-            replog,
-            KafkaKnobs.kraft(k, replog, replog.partitions()),
-            KafkaKnobs.zk(k, replog, replog.partitions()));
+    ControlPlane control = KafkaKnobs.controlPlane(k, replog, replog.partitions());
     control.add(s);
     int n = k.getInt("producers");
     List<Integer> producerNodes = new ArrayList<>();
@@ -142,13 +137,7 @@ public final class KafkaTxnScenario extends ComposedScenario {
     String fault = k.get("fault");
     if (fault.equals("generated")) {
       s.generatedFaults();
-      if (!k.get("controller").equals("oracle") && k.getDouble("controller-pause-rate") > 0) {
-        s.nemesis(
-            new ControllerPause(
-                control,
-                k.getDouble("controller-pause-rate"),
-                KafkaKnobs.controllerPauseMicros(k)));
-      }
+      ControllerPause.addIfDrawn(s, k, control);
       return;
     }
     if (fault.equals("none")) {
